@@ -1,0 +1,2 @@
+// TCPClient: placeholder
+int main(void) { return 1; }

@@ -1,0 +1,2 @@
+// TCPServer: placeholder
+int main(void) { return 1; }

@@ -1,0 +1,2 @@
+// UDPClient: placeholder
+int main(void) { return 1; }

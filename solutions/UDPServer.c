@@ -1,0 +1,2 @@
+// UDPServer: placeholder
+int main(void) { return 1; }

@@ -1,0 +1,14 @@
+# tests/: the kit's own test suite. Each tests/test_*.c is one cmocka
+# program, linked with the process harness and socktrace's decoding code.
+TEST_SRCS := $(wildcard tests/test_*.c)
+TEST_BINS += $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+HARNESS_OBJ := $(BUILD)/tests/harness.o
+
+TEST_CFLAGS = -D_DEFAULT_SOURCE -D_GNU_SOURCE -Itrace -Itests $(CMOCKA_CFLAGS) $(PCAP_CFLAGS)
+
+$(BUILD)/tests/%.o: tests/%.c $(wildcard tests/*.h trace/*.h) | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PCAP_LIBS)

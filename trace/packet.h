@@ -1,0 +1,104 @@
+// packet.h: one captured packet as the decoders fill it in and the
+// annotator and printers read it. The decoders (decode_*.c) are the only
+// code that reads packet bytes; everything after them reads this struct.
+#ifndef SOCKTRACE_PACKET_H
+#define SOCKTRACE_PACKET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/time.h>
+
+enum proto {
+	PROTO_NONE,   // no transport decoded (non-IP, or stopped early)
+	PROTO_UDP,
+	PROTO_TCP,
+	PROTO_ICMP,
+	PROTO_ICMP6,
+	PROTO_ARP,
+	PROTO_OTHER,  // an IP protocol we do not decode (ip_proto says which)
+};
+
+// TCP flag bits, as in the header's flags byte.
+enum {
+	TCP_FIN = 0x01, TCP_SYN = 0x02, TCP_RST = 0x04, TCP_PSH = 0x08,
+	TCP_ACK = 0x10, TCP_URG = 0x20, TCP_ECE = 0x40, TCP_CWR = 0x80,
+};
+
+// An IP address of either family: v4 uses the first 4 bytes of a.
+struct ipaddr {
+	int family;      // 4 or 6 (0: none)
+	uint8_t a[16];
+};
+
+// TCP options we explain (the has_* say which were present).
+struct tcp_options {
+	int has_mss, has_wscale, has_sack_ok, has_ts;
+	uint16_t mss;
+	uint8_t wscale;
+	uint32_t tsval, tsecr;
+	int nsack;              // SACK blocks present (at most 4)
+	uint32_t sack[4][2];    // left, right edges
+};
+
+// The datagram an ICMP/ICMPv6 error quotes: its addresses and ports.
+struct quoted {
+	int valid;              // 1 if at least the addresses were decoded
+	int has_ports;          // 1 if the transport ports were too
+	uint8_t proto;          // IP protocol of the quoted datagram
+	struct ipaddr src, dst;
+	uint16_t sport, dport;
+};
+
+struct field_list;  // per-layer header fields, filled only for -v/-x
+
+struct packet {
+	// From the capture.
+	struct timeval ts;
+	uint32_t caplen;         // bytes captured
+	uint32_t wirelen;        // bytes on the wire
+	int linktype;            // DLT_* value
+	const char *link;        // "ethernet", "null", "loop", "sll", "sll2", "raw"
+
+	// Network layer.
+	int ip_version;          // 4, 6, or 0 (none)
+	struct ipaddr src, dst;
+	uint8_t ip_proto;        // IPv4 protocol / IPv6 final next header
+	uint8_t ttl;             // TTL or hop limit
+	uint16_t ip_id;          // IPv4 identification (0 for IPv6)
+	int is_fragment;         // 1 if MF set or offset non-zero
+	uint32_t frag_offset;    // in bytes
+	int more_fragments;
+
+	// Transport layer.
+	enum proto proto;
+	uint16_t sport, dport;   // UDP/TCP ports
+	uint32_t seq, ack;       // TCP, absolute
+	uint8_t tcp_flags;
+	uint16_t window;         // TCP, as sent (unscaled)
+	struct tcp_options opt;
+	uint8_t icmp_type, icmp_code;
+	struct quoted quoted;    // ICMP errors
+
+	// Application data: a view into the captured bytes.
+	const uint8_t *payload;
+	uint32_t payload_caplen; // bytes of payload captured
+	uint32_t payload_len;    // bytes of payload the headers say were sent
+
+	// One-line text for protocols printed without annotation (ARP, NDP,
+	// other IP protocols), or "" when the fields above say it all.
+	char summary[160];
+
+	// Where decoding stopped early: NULL, or the layer's name ("ipv4",
+	// "tcp", ...) with a reason such as "truncated" or "bad header length".
+	const char *stopped_layer;
+	const char *stopped_reason;
+
+	struct field_list *fields; // NULL unless the caller asked for fields
+};
+
+// Decode one captured frame of the given DLT_* link type into pk, which
+// the caller has zeroed (except fields). Never reads past caplen bytes.
+void decode_packet(struct packet *pk, int linktype, const struct timeval *ts,
+                   uint32_t caplen, uint32_t wirelen, const uint8_t *data);
+
+#endif
