@@ -38,6 +38,8 @@ struct tcp_options {
 	uint32_t tsval, tsecr;
 	int nsack;              // SACK blocks present (at most 4)
 	uint32_t sack[4][2];    // left, right edges
+	int malformed;          // 1 if an option's length was impossible
+	                        // (the options after it were not read)
 };
 
 // The datagram an ICMP/ICMPv6 error quotes: its addresses and ports.
@@ -58,6 +60,9 @@ struct packet {
 	uint32_t wirelen;        // bytes on the wire
 	int linktype;            // DLT_* value
 	const char *link;        // "ethernet", "null", "loop", "sll", "sll2", "raw"
+	uint16_t ethertype;      // EtherType (or SLL protocol) carried, 0 if none
+	int nvlan;               // 802.1Q/QinQ tags seen (vlan[] holds 2 at most)
+	uint16_t vlan[2];        // their VLAN IDs, outermost first
 
 	// Network layer.
 	int ip_version;          // 4, 6, or 0 (none)
@@ -68,9 +73,14 @@ struct packet {
 	int is_fragment;         // 1 if MF set or offset non-zero
 	uint32_t frag_offset;    // in bytes
 	int more_fragments;
+	uint32_t net_off;        // frame offset of the IP header (if ip_version)
+	uint16_t ip_hlen;        // IP header bytes: IPv4 IHL*4, IPv6 40 + extensions
+	uint32_t ip_len;         // IPv4 total length / IPv6 40 + payload length
 
 	// Transport layer.
 	enum proto proto;
+	uint32_t trans_off;      // frame offset of the transport header
+	uint16_t trans_hlen;     // its length: UDP 8, TCP data offset*4, ICMP 8
 	uint16_t sport, dport;   // UDP/TCP ports
 	uint32_t seq, ack;       // TCP, absolute
 	uint8_t tcp_flags;
@@ -86,7 +96,7 @@ struct packet {
 
 	// One-line text for protocols printed without annotation (ARP, NDP,
 	// other IP protocols), or "" when the fields above say it all.
-	char summary[160];
+	char summary[224];
 
 	// Where decoding stopped early: NULL, or the layer's name ("ipv4",
 	// "tcp", ...) with a reason such as "truncated" or "bad header length".

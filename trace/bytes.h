@@ -1,0 +1,59 @@
+// bytes.h: the one bounds-checked accessor through which the decoders
+// read every packet byte. A cursor walks a window [off, len) of a frame;
+// a read that would pass len returns 0, leaves the cursor where it was
+// and marks it short, so a decoder can read a whole header and then ask
+// once whether it was all there.
+#ifndef SOCKTRACE_BYTES_H
+#define SOCKTRACE_BYTES_H
+
+#include <stdint.h>
+
+struct cursor {
+	const uint8_t *base;  // the frame's first byte (offsets count from it)
+	uint32_t len;         // end of the window: no byte at or past it is read
+	uint32_t off;         // next byte to read
+	int is_short;         // 1 once a read asked for bytes past len
+};
+
+// Start a cursor over the len bytes at base.
+void cur_init(struct cursor *c, const uint8_t *base, uint32_t len);
+
+// Bytes left between the cursor and the end of its window.
+uint32_t cur_left(const struct cursor *c);
+
+// Read one byte / a big-endian 16- or 32-bit / a little-endian 32-bit
+// number and advance. Past the end: 0, no advance, is_short set.
+uint8_t get_u8(struct cursor *c);
+uint16_t get_be16(struct cursor *c);
+uint32_t get_be32(struct cursor *c);
+uint32_t get_le32(struct cursor *c);
+
+// Copy n bytes into dst and advance. Returns 0, or -1 (dst zeroed, no
+// advance, is_short set) if fewer than n bytes are left.
+int get_bytes(struct cursor *c, void *dst, uint32_t n);
+
+// Advance n bytes. Returns 0, or -1 (no advance, is_short set).
+int cur_skip(struct cursor *c, uint32_t n);
+
+// Read byte at (absolute) offset at without moving; 0 and is_short set
+// if at is outside [0, len).
+uint8_t peek_u8(struct cursor *c, uint32_t at);
+
+// Shrink the window so it ends n bytes after the cursor (never grows it).
+// Returns 0, or -1 if fewer than n bytes were left (the window is kept).
+int cur_limit(struct cursor *c, uint32_t n);
+
+// A copy of c whose window ends at most n bytes after c's position.
+struct cursor cur_sub(const struct cursor *c, uint32_t n);
+
+// The bytes from the cursor to the end of its window, without advancing:
+// the only pointer into packet data handed out (for payloads). *avail
+// gets how many may be read through it.
+const uint8_t *cur_view(const struct cursor *c, uint32_t *avail);
+
+// One's-complement sum of the n bytes at absolute offset at (odd last
+// byte padded with zero), added to sum, unfolded. Returns -1 if the
+// bytes are not all inside the window, else 0.
+int cur_sum(const struct cursor *c, uint32_t at, uint32_t n, uint64_t *sum);
+
+#endif

@@ -1,0 +1,79 @@
+// fields.h: every header field of a packet, layer by layer, for -v, -x
+// and --json -v. The decoders fill a field_list only when the caller set
+// pk->fields (see packet.h); decoding without it records nothing.
+#ifndef SOCKTRACE_FIELDS_H
+#define SOCKTRACE_FIELDS_H
+
+#include <stdint.h>
+
+#define FIELDS_MAX 128  // fields per packet (more are dropped, counted)
+#define LAYERS_MAX 12   // layers per packet (a quoted datagram adds some)
+
+// What a checksum field's check found.
+enum check {
+	CHECK_NA,          // not a checksum
+	CHECK_OK,          // verifies
+	CHECK_BAD,         // does not verify
+	CHECK_OFFLOAD,     // does not verify, but the capture is on loopback
+	                   // where the kernel never fills it in: unverified
+	CHECK_NONE,        // zero UDP checksum over IPv4: the sender chose none
+	CHECK_UNKNOWN,     // cannot be judged (bytes not captured, fragment)
+};
+
+// Which layer of the model a layer belongs to.
+enum layer_kind { LAYER_LINK, LAYER_NETWORK, LAYER_TRANSPORT, LAYER_PAYLOAD };
+
+struct field {
+	const char *name;     // stable name for JSON: "ttl", "src_port", ...
+	const char *label;    // for people: "Time to live", "Source port"
+	const char *purpose;  // one short phrase: what the field is for
+	uint32_t bit_off;     // first bit, counted from the frame's first bit
+	uint32_t bits;        // its size in bits
+	enum check check;     // for checksums: whether it verifies
+	char value[64];       // the value as people write it ("10.0.0.1", "SYN,ACK")
+};
+
+struct layer {
+	const char *name;     // stable name: "ethernet", "ipv4", "udp", "payload"
+	const char *title;    // for people: "Ethernet II", "IPv4", "UDP"
+	enum layer_kind kind;
+	uint32_t offset;      // first byte in the frame
+	uint32_t length;      // header bytes (payload: bytes sent)
+	uint32_t caplen;      // of those, bytes captured
+	int first, count;     // its fields: field[first .. first+count)
+	int quoted;           // 1 for the datagram an ICMP error quotes
+};
+
+struct field_list {
+	int loopback;         // set by the caller: frames from a loopback
+	                      // interface (their checksums may be unfilled)
+	const uint8_t *frame; // set by decode_packet
+	uint32_t caplen;
+	int nlayers, nfields;
+	int dropped;          // fields or layers that did not fit
+	struct layer layer[LAYERS_MAX];
+	struct field field[FIELDS_MAX];
+};
+
+// Start recording a new frame (keeps fl->loopback).
+void fields_begin(struct field_list *fl, const uint8_t *frame, uint32_t caplen);
+
+// Open a layer of hlen header bytes at frame offset off; the fields added
+// next belong to it. Returns the layer, or NULL if there is no room.
+struct layer *fields_layer(struct field_list *fl, const char *name,
+                           const char *title, enum layer_kind kind,
+                           uint32_t off, uint32_t hlen);
+
+// Add a field to the last layer: bit_off/bits in the frame, its value
+// printf-formatted. Returns it (to set check), or NULL if no room.
+struct field *fields_add(struct field_list *fl, const char *name,
+                         const char *label, const char *purpose,
+                         uint32_t bit_off, uint32_t bits,
+                         const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+// Record the payload: at frame offset off, caplen captured of len sent.
+void fields_payload(struct field_list *fl, uint32_t off, uint32_t caplen,
+                    uint32_t len);
+
+#endif
