@@ -12,3 +12,15 @@ $(BUILD)/tests/%.o: tests/%.c $(wildcard tests/*.h trace/*.h) | $(call DEPS_STAM
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PCAP_LIBS)
+
+# --- decoder tests, capture generator, fuzzing (decoder helper) ---
+# tests/module.mk is read before trace/module.mk, so TRACE_LIB_OBJS is
+# still empty when the pattern rule above is read: name it again here,
+# expanded a second time when the test programs are linked.
+.SECONDEXPANSION:
+DECODE_TESTS := $(filter $(BUILD)/tests/test_%,$(TEST_BINS))
+$(DECODE_TESTS): $$(TRACE_LIB_OBJS)
+
+# Tests that build packets by hand link the packet builder.
+PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
+$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate: $(PKTBUILD_OBJ)
