@@ -57,6 +57,7 @@ static long read_proc_long(const char *path)
 // namespaces here, and the command that allows them.
 static void denied_message(char *err, size_t errlen, const char *what)
 {
+	int saved = errno;  // the reads below may change it
 	const char *why = "unprivileged user namespaces are not allowed here";
 	const char *fix = "run as root, or allow unprivileged user namespaces";
 	if (read_proc_long("/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1) {
@@ -69,7 +70,8 @@ static void denied_message(char *err, size_t errlen, const char *what)
 		why = "user.max_user_namespaces is 0";
 		fix = "sudo sysctl -w user.max_user_namespaces=10000";
 	}
-	snprintf(err, errlen, "%s: %s (%s); fix: %s", what, strerror(errno), why, fix);
+	snprintf(err, errlen, "%s: %s (%s); fix: %s", what, strerror(saved), why, fix);
+	errno = saved;
 }
 
 // Write text to a /proc file. 0, or -1 with errno set.
