@@ -1,0 +1,215 @@
+// test_handouts.c: every sample in the handouts matches what the programs
+// and socktrace print today (handouts/check-samples re-runs each one), and
+// the checker itself catches a drifted sample, a missing program and an
+// unknown make target.
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#define CHECK_TIMEOUT_MS 60000
+
+static char out[1 << 16];
+
+// Path of a file under the repository root ($SOCKLAB_ROOT, default ".").
+static const char *root_path(const char *rel)
+{
+	static char path[4096];
+	const char *root = getenv("SOCKLAB_ROOT");
+	snprintf(path, sizeof path, "%s/%s", root ? root : ".", rel);
+	return path;
+}
+
+// Run handouts/check-samples on one file; its stdout goes to out.
+// Returns the checker's exit status, or -1 if it did not finish in time.
+static int run_checker(const char *file)
+{
+	char script[4096];
+	snprintf(script, sizeof script, "%s", root_path("handouts/check-samples"));
+	char *argv[] = { script, (char *)file, NULL };
+	struct proc p;
+	if (proc_start(&p, argv) < 0)
+		return -1;
+	proc_close_stdin(&p);
+	if (read_all(p.out, out, sizeof out, CHECK_TIMEOUT_MS) < 0)
+		out[0] = '\0';
+	int status = proc_wait(&p, CHECK_TIMEOUT_MS);
+	proc_kill(&p);
+	if (status < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+// Count the lines of a handout that open a sample ("<!-- sample").
+static int count_markers(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[4096];
+	int n = 0;
+	while (fgets(line, sizeof line, f)) {
+		const char *p = line + strspn(line, " \t");
+		if (strncmp(p, "<!-- sample", 11) == 0)
+			n++;
+	}
+	fclose(f);
+	return n;
+}
+
+// Check one handout; print the checker's report so a failure says which
+// sample drifted and how.
+static void check_handout(const char *rel, int instructor_only)
+{
+	const char *path = root_path(rel);
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		if (instructor_only) {
+			print_message("%s: not in this tree (students' copy)\n", rel);
+			skip();
+		}
+		fail_msg("%s is missing", rel);
+	}
+	char file[4096];
+	snprintf(file, sizeof file, "%s", path);
+	int rc = run_checker(file);
+	print_message("%s", out);
+	assert_int_equal(rc, 0);
+	// Every sample marker was run (or skipped with a reason): a checker
+	// that silently found nothing would otherwise pass.
+	int run = -1, skipped = -1;
+	const char *summary = strstr(out, "check-samples: ");
+	assert_non_null(summary);
+	assert_int_equal(sscanf(summary, "check-samples: %d samples run, %*d failed, %d skipped",
+	                        &run, &skipped), 2);
+	assert_int_equal(run + skipped, count_markers(file));
+}
+
+static void test_lab1(void **s) { (void)s; check_handout("handouts/lab1-udp.md", 0); }
+static void test_lab2(void **s) { (void)s; check_handout("handouts/lab2-tcp.md", 0); }
+static void test_lab3(void **s) { (void)s; check_handout("handouts/lab3-wire.md", 0); }
+static void test_extensions(void **s) { (void)s; check_handout("handouts/extensions.md", 0); }
+static void test_errata(void **s) { (void)s; check_handout("handouts/errata.md", 0); }
+static void test_guide(void **s) { (void)s; check_handout("handouts/instructor/instructor-guide.md", 1); }
+static void test_answers(void **s) { (void)s; check_handout("handouts/instructor/answers.md", 1); }
+
+// Write text to a new file in a fresh temporary folder; returns its path.
+static const char *scratch_file(const char *text)
+{
+	static char path[256];
+	char dir[] = "/tmp/test_handouts.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/sample.md", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void remove_scratch(const char *path)
+{
+	char dir[256];
+	snprintf(dir, sizeof dir, "%s", path);
+	*strrchr(dir, '/') = '\0';
+	unlink(path);
+	rmdir(dir);
+}
+
+// Run the checker on a made-up handout; expect the given exit status and,
+// if want is not NULL, that text in its report.
+static void expect_checker(const char *md, int rc_want, const char *want)
+{
+	const char *path = scratch_file(md);
+	int rc = run_checker(path);
+	remove_scratch(path);
+	if (rc != rc_want || (want && !strstr(out, want)))
+		print_message("checker said:\n%s", out);
+	assert_int_equal(rc, rc_want);
+	if (want)
+		assert_non_null(strstr(out, want));
+}
+
+static void test_checker_accepts_true_sample(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample -->\n```console\n$ printf 'a\\nb\\n'\na\nb\n```\n",
+	               0, "1 samples run, 0 failed");
+}
+
+static void test_checker_catches_drift(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample -->\n```console\n$ printf 'a\\nb\\n'\na\nB\n```\n",
+	               1, "drifted");
+}
+
+static void test_checker_catches_missing_program(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample -->\n```console\n$ build/no-such-tool -r x\nok\n```\n",
+	               1, "build/no-such-tool is missing");
+	expect_checker("```console\n$ build/no-such-tool\n```\n",
+	               1, "was not built");
+}
+
+static void test_checker_catches_unknown_target(void **s)
+{
+	(void)s;
+	expect_checker("```console\n$ make no-such-target\n```\n",
+	               1, "does not define");
+	expect_checker("```console\n$ make check\n```\n", 0, NULL);
+}
+
+// vary=ports: a different number is accepted, but only in the same places.
+static void test_checker_vary_is_consistent(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample vary=ports -->\n```console\n"
+	               "$ p=$(shuf -i 40000-40999 -n 1); echo $p to 12000 then $p\n"
+	               "41234 to 12000 then 41234\n```\n", 0, NULL);
+	expect_checker("<!-- sample vary=ports -->\n```console\n"
+	               "$ p=$(shuf -i 40000-40999 -n 1); echo $p to 12000 then $p\n"
+	               "41234 to 12000 then 41235\n```\n", 1, "drifted");
+}
+
+// Background jobs: the ready line is shown, kill %1 shows the rest.
+static void test_checker_jobs(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample -->\n```console\n"
+	               "$ (echo ready; sleep 30; echo never) &\nready\n"
+	               "$ echo fg\nfg\n"
+	               "$ kill %1\n```\n", 0, "1 samples run, 0 failed");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_checker_accepts_true_sample),
+		cmocka_unit_test(test_checker_catches_drift),
+		cmocka_unit_test(test_checker_catches_missing_program),
+		cmocka_unit_test(test_checker_catches_unknown_target),
+		cmocka_unit_test(test_checker_vary_is_consistent),
+		cmocka_unit_test(test_checker_jobs),
+		cmocka_unit_test(test_lab1),
+		cmocka_unit_test(test_lab2),
+		cmocka_unit_test(test_lab3),
+		cmocka_unit_test(test_extensions),
+		cmocka_unit_test(test_errata),
+		cmocka_unit_test(test_guide),
+		cmocka_unit_test(test_answers),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	harness_cleanup();
+	return failed;
+}
