@@ -1,0 +1,78 @@
+// annotate.h: what each packet means for its conversation. The annotator
+// keeps a bounded table of conversations (UDP and TCP, keyed by both
+// ends), decides which end is the client and which the server, classifies
+// each packet as an event and, on request, explains it in short notes.
+#ifndef SOCKTRACE_ANNOTATE_H
+#define SOCKTRACE_ANNOTATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "packet.h"
+
+// The event a packet is. The names (event_name) are part of the JSON
+// schema: keep them stable.
+enum event {
+	EV_OTHER,
+	EV_UDP_REQUEST,
+	EV_UDP_REPLY,
+	EV_HANDSHAKE_1,
+	EV_HANDSHAKE_2,
+	EV_HANDSHAKE_3,
+	EV_DATA,
+	EV_ACK,
+	EV_FIN,
+	EV_RST,
+	EV_ICMP_UNREACHABLE,
+	EV_RETRANSMISSION,
+	EV_DUP_ACK,
+	EV_ARP,
+	EV_NDP,
+};
+
+// Which end of its conversation sent a packet.
+enum role { ROLE_NONE, ROLE_CLIENT, ROLE_SERVER };
+
+#define ANNOT_NOTES    10   // notes kept per packet (more are dropped)
+#define ANNOT_NOTE_LEN 256  // bytes per note, NUL included
+#define ENDPOINT_LEN   56   // "[ffff:...:ffff]:65535" and its NUL
+
+struct annotation {
+	enum event event;
+	unsigned long conv;            // conversation number from 1; 0: none
+	enum role from;                // the sender's role (ROLE_NONE: unknown)
+	char src[ENDPOINT_LEN];        // sender as "IP:port" ("IP" if no port)
+	char dst[ENDPOINT_LEN];        // receiver, likewise
+	char client[ENDPOINT_LEN];     // the conversation's client ("" if none)
+	char server[ENDPOINT_LEN];     // and its server
+	int has_rel;                   // TCP: rel_seq/rel_ack are meaningful
+	uint32_t rel_seq, rel_ack;     // relative to each side's ISN
+	int nnotes;
+	char notes[ANNOT_NOTES][ANNOT_NOTE_LEN];
+};
+
+struct annotator;
+
+// Make an annotator whose table holds at most max_convs conversations
+// (0: the default, 4096); the least recently used one is forgotten when
+// a new one needs its place. NULL if out of memory.
+struct annotator *annotator_new(unsigned max_convs);
+
+// Classify pk (and update its conversation); fill a. Notes are written
+// only when want_notes is non-zero (terse output skips that work).
+void annotate(struct annotator *an, const struct packet *pk, int want_notes,
+              struct annotation *a);
+
+// Conversations forgotten so far to make room (for the closing summary).
+unsigned long annotator_evictions(const struct annotator *an);
+
+void annotator_free(struct annotator *an);
+
+// The stable name of an event ("udp-request", "handshake-1", ...).
+const char *event_name(enum event e);
+
+// Write an address (and port, if port >= 0) as "1.2.3.4:80" or "[::1]:80"
+// into out (at least ENDPOINT_LEN bytes). Returns the length.
+size_t format_endpoint(char *out, const struct ipaddr *ip, int port);
+
+#endif

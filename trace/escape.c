@@ -1,0 +1,99 @@
+// escape.c: turn packet-derived bytes into text that is safe to print.
+#include "escape.h"
+
+#include <string.h>
+
+static const char hexdig[] = "0123456789abcdef";
+
+// Spell one byte into buf (at least 5 bytes) as its escaped form; returns
+// the number of characters (1 for a printable byte, 2 or 4 otherwise).
+static size_t escape_one(char *buf, uint8_t c)
+{
+	switch (c) {
+	case '\n': buf[0] = '\\'; buf[1] = 'n'; return 2;
+	case '\r': buf[0] = '\\'; buf[1] = 'r'; return 2;
+	case '\t': buf[0] = '\\'; buf[1] = 't'; return 2;
+	case '\0': buf[0] = '\\'; buf[1] = '0'; return 2;
+	case '\\': buf[0] = '\\'; buf[1] = '\\'; return 2;
+	}
+	if (c >= 0x20 && c < 0x7f) {
+		buf[0] = (char)c;
+		return 1;
+	}
+	buf[0] = '\\';
+	buf[1] = 'x';
+	buf[2] = hexdig[c >> 4];
+	buf[3] = hexdig[c & 15];
+	return 4;
+}
+
+// Append the marker "..." at out[n] if it fits in outlen (room was kept).
+static size_t add_ellipsis(char *out, size_t outlen, size_t n)
+{
+	if (n + 4 <= outlen) {
+		memcpy(out + n, "...", 3);
+		n += 3;
+	}
+	return n;
+}
+
+size_t escape_bytes(char *out, size_t outlen, const uint8_t *data, size_t len)
+{
+	size_t n = 0;
+	char e[4];
+
+	if (outlen == 0)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		size_t k = escape_one(e, data[i]);
+		// Keep room for "..." and the NUL unless this is the last byte.
+		size_t reserve = (i + 1 < len) ? 4 : 1;
+		if (n + k + reserve > outlen) {
+			n = add_ellipsis(out, outlen, n);
+			break;
+		}
+		memcpy(out + n, e, k);
+		n += k;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+size_t escape_str(char *out, size_t outlen, const char *s)
+{
+	return escape_bytes(out, outlen, (const uint8_t *)s, strlen(s));
+}
+
+size_t escape_json(char *out, size_t outlen, const char *s)
+{
+	size_t n = 0;
+	char e[6];
+
+	if (outlen == 0)
+		return 0;
+	for (; *s; s++) {
+		uint8_t c = (uint8_t)*s;
+		size_t k = 1;
+		if (c == '"' || c == '\\') {
+			e[0] = '\\';
+			e[1] = (char)c;
+			k = 2;
+		} else if (c < 0x20 || c >= 0x7f) {
+			memcpy(e, "\\u00", 4);
+			e[4] = hexdig[c >> 4];
+			e[5] = hexdig[c & 15];
+			k = 6;
+		} else {
+			e[0] = (char)c;
+		}
+		size_t reserve = s[1] ? 4 : 1;
+		if (n + k + reserve > outlen) {
+			n = add_ellipsis(out, outlen, n);
+			break;
+		}
+		memcpy(out + n, e, k);
+		n += k;
+	}
+	out[n] = '\0';
+	return n;
+}

@@ -1,0 +1,42 @@
+// outbuf.h: build one packet's output in a fixed buffer, then write it
+// with a single fwrite. Appends past the end are cut off, never overflow.
+#ifndef SOCKTRACE_OUTBUF_H
+#define SOCKTRACE_OUTBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+
+struct outbuf {
+	char *p;
+	size_t len, cap;   // cap includes room kept for a final NUL
+};
+
+// Start an empty buffer over mem[size].
+void ob_init(struct outbuf *b, char *mem, size_t size);
+
+// Append the string s, or n bytes of s, or one character.
+void ob_str(struct outbuf *b, const char *s);
+void ob_mem(struct outbuf *b, const char *s, size_t n);
+void ob_char(struct outbuf *b, char c);
+
+// Append an unsigned number in decimal.
+void ob_u64(struct outbuf *b, uint64_t v);
+
+// Append printf-style text.
+void ob_printf(struct outbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+// Append n spaces.
+void ob_pad(struct outbuf *b, size_t n);
+
+// Append a time of day "HH:MM:SS.uuuuuu" in local time (the part down to
+// the second is cached, so this is cheap for consecutive packets).
+void ob_time(struct outbuf *b, const struct timeval *tv);
+
+// Write the buffer to f and empty it. Returns 0 or -1 (errno set).
+int ob_flush(struct outbuf *b, FILE *f);
+
+#endif

@@ -1,0 +1,271 @@
+// print_text.c: the annotated text form (one line per packet, notes
+// indented beneath) and the terse form (-q). Every packet-derived string
+// is escaped before it is appended.
+#include "print.h"
+
+#include <stdio.h>
+
+#include "escape.h"
+
+#define SHOW_PAYLOAD 64   // payload bytes shown on a text line
+
+// ANSI colours, used only when opts->color is set.
+#define C_RESET "\033[0m"
+#define C_DIM   "\033[2m"
+
+static const char *event_colour(enum event e)
+{
+	switch (e) {
+	case EV_UDP_REQUEST: case EV_UDP_REPLY:
+		return "\033[36m";          // cyan
+	case EV_HANDSHAKE_1: case EV_HANDSHAKE_2: case EV_HANDSHAKE_3:
+		return "\033[32m";          // green
+	case EV_DATA:
+		return "\033[1m";           // bold
+	case EV_FIN:
+		return "\033[33m";          // yellow
+	case EV_RST: case EV_ICMP_UNREACHABLE: case EV_RETRANSMISSION:
+	case EV_DUP_ACK:
+		return "\033[31m";          // red
+	default:
+		return "";
+	}
+}
+
+void tcp_flag_names(char *out, uint8_t flags)
+{
+	static const struct { uint8_t bit; const char *name; } names[] = {
+		{ TCP_SYN, "SYN" }, { TCP_FIN, "FIN" }, { TCP_RST, "RST" },
+		{ TCP_PSH, "PSH" }, { TCP_ACK, "ACK" }, { TCP_URG, "URG" },
+		{ TCP_ECE, "ECE" }, { TCP_CWR, "CWR" },
+	};
+	char *p = out;
+
+	*p = '\0';
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		if (p != out)
+			*p++ = ',';
+		p = stpcpy(p, names[i].name);
+	}
+}
+
+// Append TCP flags the way tcpdump shows them: [S], [S.], [P.], [F.].
+static void ob_tcp_flags(struct outbuf *b, uint8_t f)
+{
+	ob_char(b, '[');
+	if (f & TCP_SYN) ob_char(b, 'S');
+	if (f & TCP_FIN) ob_char(b, 'F');
+	if (f & TCP_RST) ob_char(b, 'R');
+	if (f & TCP_PSH) ob_char(b, 'P');
+	if (f & TCP_URG) ob_char(b, 'U');
+	if (f & TCP_ECE) ob_char(b, 'E');
+	if (f & TCP_CWR) ob_char(b, 'W');
+	if (f & TCP_ACK) ob_char(b, '.');
+	if (!(f & 0xff)) ob_str(b, "none");
+	ob_char(b, ']');
+}
+
+const char *proto_name(const struct packet *pk)
+{
+	switch (pk->proto) {
+	case PROTO_UDP: return "udp";
+	case PROTO_TCP: return "tcp";
+	case PROTO_ICMP: return "icmp";
+	case PROTO_ICMP6: return "icmp6";
+	case PROTO_ARP: return "arp";
+	case PROTO_OTHER: return "other";
+	default: return "none";
+	}
+}
+
+void stop_marker(char *out, size_t outlen, const struct packet *pk)
+{
+	char layer[40], why[80];
+
+	escape_str(layer, sizeof layer, pk->stopped_layer ? pk->stopped_layer : "?");
+	escape_str(why, sizeof why, pk->stopped_reason ? pk->stopped_reason : "stopped");
+	snprintf(out, outlen, "%s: %s", layer, why);
+}
+
+// Append the payload as escaped text in quotes (the first SHOW_PAYLOAD
+// captured bytes), with a note when fewer bytes were captured than sent.
+static void ob_payload(struct outbuf *b, const struct packet *pk)
+{
+	char text[SHOW_PAYLOAD * 4 + 8];
+	uint32_t n = pk->payload_caplen;
+
+	if (!pk->payload || n == 0)
+		return;
+	escape_bytes(text, sizeof text, pk->payload, n > SHOW_PAYLOAD ? SHOW_PAYLOAD : n);
+	ob_str(b, " \"");
+	ob_str(b, text);
+	ob_char(b, '"');
+	if (n > SHOW_PAYLOAD)
+		ob_str(b, "...");
+	if (n < pk->payload_len)
+		ob_printf(b, " (%u of %u bytes captured)", n, pk->payload_len);
+}
+
+// Append the TCP options of a segment, tcpdump style.
+static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
+{
+	const char *sep = "";
+
+	if (!o->has_mss && !o->has_wscale && !o->has_sack_ok && !o->has_ts &&
+	    !o->nsack)
+		return;
+	ob_str(b, " <");
+	if (o->has_mss) { ob_printf(b, "%smss %u", sep, o->mss); sep = ","; }
+	if (o->has_sack_ok) { ob_printf(b, "%ssackOK", sep); sep = ","; }
+	if (o->has_ts) {
+		ob_printf(b, "%sTS val %u ecr %u", sep, o->tsval, o->tsecr);
+		sep = ",";
+	}
+	if (o->has_wscale) { ob_printf(b, "%swscale %u", sep, o->wscale); sep = ","; }
+	for (int i = 0; i < o->nsack && i < 4; i++) {
+		ob_printf(b, "%ssack %u-%u", sep, o->sack[i][0], o->sack[i][1]);
+		sep = ",";
+	}
+	ob_char(b, '>');
+}
+
+// Append "client A > server B" (or "A > B" outside a conversation).
+static void ob_ends(struct outbuf *b, const struct annotation *a, int roles)
+{
+	if (roles && a->from != ROLE_NONE)
+		ob_str(b, a->from == ROLE_CLIENT ? "client " : "server ");
+	ob_str(b, a->src);
+	ob_str(b, " > ");
+	if (roles && a->from != ROLE_NONE)
+		ob_str(b, a->from == ROLE_CLIENT ? "server " : "client ");
+	ob_str(b, a->dst);
+}
+
+// Append seq/ack (relative unless -S), window, options and length.
+static void ob_tcp(struct outbuf *b, const struct packet *pk,
+                   const struct annotation *a, const struct trace_opts *o)
+{
+	int rel = a->has_rel && !o->absolute_seq;
+
+	ob_char(b, ' ');
+	ob_tcp_flags(b, pk->tcp_flags);
+	ob_str(b, " seq ");
+	ob_u64(b, rel ? a->rel_seq : pk->seq);
+	if (pk->tcp_flags & TCP_ACK) {
+		ob_str(b, " ack ");
+		ob_u64(b, rel ? a->rel_ack : pk->ack);
+	}
+	ob_str(b, " win ");
+	ob_u64(b, pk->window);
+	ob_tcp_options(b, &pk->opt);
+}
+
+// Append the ICMP part: the decoder's summary without its leading
+// protocol name, and the datagram an error quotes.
+static void ob_icmp(struct outbuf *b, const struct packet *pk)
+{
+	const struct quoted *q = &pk->quoted;
+	char s[ENDPOINT_LEN], d[ENDPOINT_LEN], text[200];
+	const char *sum = pk->summary;
+
+	if (strncmp(sum, "ICMPv6 ", 7) == 0)
+		sum += 7;
+	else if (strncmp(sum, "ICMP ", 5) == 0)
+		sum += 5;
+	if (*sum) {
+		escape_str(text, sizeof text, sum);
+		ob_char(b, ' ');
+		ob_str(b, text);
+	} else {
+		ob_printf(b, " type %u code %u", pk->icmp_type, pk->icmp_code);
+	}
+	if (!q->valid)
+		return;
+	format_endpoint(s, &q->src, q->has_ports ? q->sport : -1);
+	format_endpoint(d, &q->dst, q->has_ports ? q->dport : -1);
+	ob_printf(b, ", quoting %s %s > %s",
+	          q->proto == 17 ? "UDP" : q->proto == 6 ? "TCP" : "IP", s, d);
+}
+
+// Append the packet's one-line description (after time and event).
+static void ob_line(struct outbuf *b, const struct packet *pk,
+                    const struct annotation *a, const struct trace_opts *o,
+                    int roles)
+{
+	static const char *const upper[] = {
+		[PROTO_NONE] = "", [PROTO_UDP] = "UDP", [PROTO_TCP] = "TCP",
+		[PROTO_ICMP] = "ICMP", [PROTO_ICMP6] = "ICMP6", [PROTO_ARP] = "ARP",
+		[PROTO_OTHER] = "",
+	};
+	char text[200];
+
+	if (pk->proto == PROTO_ARP || pk->ip_version == 0) {
+		ob_str(b, pk->proto == PROTO_ARP ? "ARP" : pk->link ? pk->link : "frame");
+	} else {
+		if (pk->proto == PROTO_OTHER || pk->proto == PROTO_NONE)
+			ob_printf(b, "IPv%d", pk->ip_version);
+		else
+			ob_str(b, upper[pk->proto]);
+		ob_char(b, ' ');
+		ob_ends(b, a, roles);
+		if (pk->proto == PROTO_OTHER)
+			ob_printf(b, " proto %u", pk->ip_proto);
+	}
+	if (pk->proto == PROTO_TCP)
+		ob_tcp(b, pk, a, o);
+	else if (pk->proto == PROTO_ICMP || pk->proto == PROTO_ICMP6)
+		ob_icmp(b, pk);
+	if (pk->summary[0] && pk->proto != PROTO_ICMP && pk->proto != PROTO_ICMP6) {
+		escape_str(text, sizeof text, pk->summary);
+		ob_char(b, ' ');
+		ob_str(b, text);
+	}
+	if (pk->is_fragment && !pk->summary[0])
+		ob_printf(b, " fragment id %u offset %u%s", pk->ip_id,
+		          pk->frag_offset, pk->more_fragments ? " (more follow)" : "");
+	if (pk->proto == PROTO_UDP || pk->proto == PROTO_TCP) {
+		ob_str(b, " len ");
+		ob_u64(b, pk->payload_len);
+	}
+	if (pk->stopped_layer) {
+		stop_marker(text, sizeof text, pk);
+		ob_printf(b, " [decoding stopped in %s]", text);
+	}
+}
+
+void print_text(struct outbuf *b, const struct packet *pk,
+                const struct annotation *a, const struct trace_opts *o)
+{
+	const char *ev = event_name(a->event);
+	const char *colour = o->color ? event_colour(a->event) : "";
+
+	ob_time(b, &pk->ts);
+	ob_char(b, ' ');
+	ob_str(b, colour);
+	ob_str(b, ev);
+	if (*colour)
+		ob_str(b, C_RESET);
+	ob_pad(b, strlen(ev) < 16 ? 16 - strlen(ev) : 1);
+	ob_line(b, pk, a, o, 1);
+	if (pk->proto == PROTO_UDP || pk->proto == PROTO_TCP)
+		ob_payload(b, pk);
+	ob_char(b, '\n');
+	for (int i = 0; i < a->nnotes; i++) {
+		ob_str(b, o->color ? "    " C_DIM : "    ");
+		ob_str(b, a->notes[i]);
+		ob_str(b, o->color ? C_RESET "\n" : "\n");
+	}
+}
+
+void print_terse(struct outbuf *b, const struct packet *pk,
+                 const struct annotation *a, const struct trace_opts *o)
+{
+	ob_time(b, &pk->ts);
+	ob_char(b, ' ');
+	ob_line(b, pk, a, o, 0);
+	ob_char(b, ' ');
+	ob_str(b, event_name(a->event));
+	ob_char(b, '\n');
+}
