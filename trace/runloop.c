@@ -1,0 +1,446 @@
+// runloop.c: one poll() loop over the live capture, the children's output
+// pipes and a self-pipe for signals (see runloop.h).
+#include "runloop.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int sigpipe_fds[2] = { -1, -1 };
+static volatile sig_atomic_t got_stop;  // SIGINT, SIGTERM or SIGHUP
+
+// Async-signal-safe: note the signal and wake the loop.
+static void on_signal(int sig)
+{
+	int saved = errno;
+	if (sig != SIGCHLD)
+		got_stop = 1;
+	char c = (char)sig;
+	if (write(sigpipe_fds[1], &c, 1) < 0) {
+		// The pipe is full: the loop is already due to wake.
+	}
+	errno = saved;
+}
+
+// Milliseconds on a clock that never jumps.
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+// Make fd non-blocking and close-on-exec. 0 or -1.
+static int set_flags(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
+		return -1;
+	return fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+int loop_init(struct runloop *l, pcap_t *p, struct tracer *t, pcap_dumper_t *d,
+              FILE *progout, char *err, size_t errlen)
+{
+	memset(l, 0, sizeof *l);
+	l->pcap = p;
+	l->pcap_fd = -1;
+	l->tracer = t;
+	l->dumper = d;
+	l->progout = progout;
+	l->prefix = 1;
+	char perr[PCAP_ERRBUF_SIZE];
+	if (p != NULL) {
+		if (pcap_setnonblock(p, 1, perr) < 0) {
+			snprintf(err, errlen, "pcap_setnonblock: %s", perr);
+			return -1;
+		}
+		l->pcap_fd = pcap_get_selectable_fd(p);
+		if (l->pcap_fd < 0) {
+			snprintf(err, errlen, "pcap_get_selectable_fd: no selectable descriptor");
+			return -1;
+		}
+	}
+	if (sigpipe_fds[0] < 0 &&
+	    (pipe(sigpipe_fds) < 0 || set_flags(sigpipe_fds[0]) < 0 || set_flags(sigpipe_fds[1]) < 0)) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], &sa, NULL) < 0) {
+			snprintf(err, errlen, "sigaction: %s", strerror(errno));
+			return -1;
+		}
+	signal(SIGPIPE, SIG_IGN);
+	got_stop = 0;
+	return 0;
+}
+
+// ---- children ----
+
+// In the child: wire stdin/stdout/stderr, join the peer host if asked,
+// restore default signal handling and exec. Never returns.
+static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
+                       const struct netns_peer *peer)
+{
+	char err[256];
+	if (peer != NULL && netns_join_peer(peer, err, sizeof err) < 0) {
+		dprintf(2, "socktrace: %s\n", err);
+		_exit(126);
+	}
+	if ((in_fd >= 0 && dup2(in_fd, 0) < 0) || (out_fd >= 0 && dup2(out_fd, 1) < 0) ||
+	    (err_fd >= 0 && dup2(err_fd, 2) < 0)) {
+		dprintf(2, "socktrace: dup2: %s\n", strerror(errno));
+		_exit(126);
+	}
+	for (int fd = 3; fd < 1024; fd++)
+		close(fd);
+	int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTOU, SIGTTIN };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execvp(argv[0], argv);
+	dprintf(2, "socktrace: exec %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+// Fill c->name with the basename of path.
+static void set_name(struct child *c, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	snprintf(c->name, sizeof c->name, "%s", slash ? slash + 1 : path);
+}
+
+int child_start(struct runloop *l, struct child *c, char *const argv[], int in_fd,
+                int passthrough_tty, const struct netns_peer *peer,
+                char *err, size_t errlen)
+{
+	int out[2] = { -1, -1 }, errp[2] = { -1, -1 };
+	if (l->nkids == RUNLOOP_MAX_CHILDREN) {
+		snprintf(err, errlen, "too many programs (at most %d)", RUNLOOP_MAX_CHILDREN);
+		return -1;
+	}
+	memset(c, 0, sizeof *c);
+	set_name(c, argv[0]);
+	c->port = -1;
+	c->out.fd = c->err.fd = -1;
+	int null_fd = -1;
+	if (in_fd == -1 && (null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "open /dev/null: %s", strerror(errno));
+		return -1;
+	}
+	if (!passthrough_tty && (pipe(out) < 0 || pipe(errp) < 0)) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		goto fail;
+	}
+	fflush(NULL);  // nothing buffered may be written twice
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "fork: %s", strerror(errno));
+		goto fail;
+	}
+	if (pid == 0)
+		exec_child(argv, in_fd == -1 ? null_fd : in_fd == -2 ? -1 : in_fd, out[1], errp[1], peer);
+	c->pid = pid;
+	c->running = 1;
+	l->kids[l->nkids++] = c;
+	if (null_fd >= 0)
+		close(null_fd);
+	if (!passthrough_tty) {
+		close(out[1]);
+		close(errp[1]);
+		c->out.fd = out[0];
+		c->err.fd = errp[0];
+		set_flags(out[0]);
+		set_flags(errp[0]);
+	}
+	return 0;
+fail:
+	for (int i = 0; i < 2; i++) {
+		if (out[i] >= 0)
+			close(out[i]);
+		if (errp[i] >= 0)
+			close(errp[i]);
+	}
+	if (null_fd >= 0)
+		close(null_fd);
+	return -1;
+}
+
+// Reap every child that has exited, recording its status.
+static void reap(struct runloop *l)
+{
+	for (int i = 0; i < l->nkids; i++) {
+		struct child *c = l->kids[i];
+		int status;
+		if (c->running && waitpid(c->pid, &status, WNOHANG) == c->pid) {
+			c->running = 0;
+			c->status = status;
+		}
+	}
+}
+
+// ---- output pass-through ----
+
+// End progout's partial line if one is open.
+static void end_line(struct runloop *l)
+{
+	if (l->midline) {
+		if (l->last)
+			l->last->broken = 1;
+		fputc('\n', l->progout);
+		l->midline = 0;
+		l->last = NULL;
+	}
+}
+
+// Look for the server's ready line in the completed line of s.
+static void check_ready(struct child *c, struct stream *s)
+{
+	int port;
+	s->line[s->len] = '\0';
+	if (c->port < 0 && sscanf(s->line, "The server is ready to receive on port %d", &port) == 1)
+		c->port = port;
+	s->len = 0;
+}
+
+// Pass n bytes of c's stream s through to progout, each line prefixed
+// with [name]; bytes that are not printable text are escaped so that a
+// program cannot drive the terminal.
+static void pass_through(struct runloop *l, struct child *c, struct stream *s,
+                         const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+		if (l->midline && l->last != s)
+			end_line(l);
+		// The newline of a line cut short by the trace was printed then.
+		int skip = ch == '\n' && s->broken && !l->midline;
+		s->broken = 0;
+		if (skip) {
+			check_ready(c, s);
+			continue;
+		}
+		if (!l->midline && l->prefix)
+			fprintf(l->progout, "[%s%s] ", c->name, s == &c->err ? " stderr" : "");
+		l->midline = 1;
+		l->last = s;
+		if (ch == '\n') {
+			fputc('\n', l->progout);
+			l->midline = 0;
+			l->last = NULL;
+			check_ready(c, s);
+			continue;
+		}
+		if (s->len + 1 < sizeof s->line)
+			s->line[s->len++] = (char)ch;
+		if (ch == '\t' || (ch >= 0x20 && ch < 0x7f))
+			fputc(ch, l->progout);
+		else
+			fprintf(l->progout, "\\x%02x", ch);
+	}
+	fflush(l->progout);
+}
+
+// Read what stream s of child c has; close it at end of file.
+static void read_stream(struct runloop *l, struct child *c, struct stream *s)
+{
+	char buf[4096];
+	for (;;) {
+		ssize_t n = read(s->fd, buf, sizeof buf);
+		if (n > 0) {
+			pass_through(l, c, s, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return;
+		if (s->len > 0)
+			check_ready(c, s);  // a last line with no newline
+		close(s->fd);
+		s->fd = -1;
+		return;
+	}
+}
+
+// ---- capture ----
+
+// pcap_dispatch callback: save and trace one frame.
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct runloop *l = (struct runloop *)user;
+	if (l->dumper != NULL)
+		pcap_dump((u_char *)l->dumper, h, data);
+	tracer_packet(l->tracer, h, data);
+	l->packets++;
+}
+
+// Dispatch what the capture holds now. Returns the packet count, or -1
+// with l->err filled on a capture error.
+static int dispatch(struct runloop *l)
+{
+	if (l->pcap == NULL)
+		return 0;
+	end_line(l);
+	int n = pcap_dispatch(l->pcap, -1, on_packet, (u_char *)l);
+	if (n == PCAP_ERROR) {
+		snprintf(l->err, sizeof l->err, "pcap_dispatch: %s", pcap_geterr(l->pcap));
+		return -1;
+	}
+	if (n > 0)
+		fflush(NULL);
+	return n;
+}
+
+// ---- the loop ----
+
+// Wait up to timeout_ms (-1: forever) for something to happen and handle
+// it. Returns 0, or -1 on a capture error.
+static int loop_once(struct runloop *l, int timeout_ms)
+{
+	struct pollfd pfd[2 + 2 * RUNLOOP_MAX_CHILDREN];
+	struct stream *who[2 + 2 * RUNLOOP_MAX_CHILDREN];
+	struct child *owner[2 + 2 * RUNLOOP_MAX_CHILDREN];
+	nfds_t n = 0;
+	pfd[n++] = (struct pollfd){ .fd = sigpipe_fds[0], .events = POLLIN };
+	pfd[n++] = (struct pollfd){ .fd = l->pcap_fd, .events = POLLIN };
+	for (int i = 0; i < l->nkids; i++) {
+		struct child *c = l->kids[i];
+		struct stream *ss[2] = { &c->out, &c->err };
+		for (int j = 0; j < 2; j++)
+			if (ss[j]->fd >= 0) {
+				who[n] = ss[j];
+				owner[n] = c;
+				pfd[n++] = (struct pollfd){ .fd = ss[j]->fd, .events = POLLIN };
+			}
+	}
+	int r = poll(pfd, n, timeout_ms);
+	if (r < 0 && errno != EINTR) {
+		snprintf(l->err, sizeof l->err, "poll: %s", strerror(errno));
+		return -1;
+	}
+	if (r <= 0)
+		return 0;
+	if (pfd[1].revents && dispatch(l) < 0)
+		return -1;
+	for (nfds_t i = 2; i < n; i++)
+		if (pfd[i].revents)
+			read_stream(l, owner[i], who[i]);
+	if (pfd[0].revents) {
+		char drain[64];
+		while (read(sigpipe_fds[0], drain, sizeof drain) > 0)
+			;
+		reap(l);
+		if (got_stop)
+			l->interrupted = 1;
+	}
+	return 0;
+}
+
+int loop_until(struct runloop *l, int (*done)(struct runloop *, void *), void *arg,
+               int timeout_ms)
+{
+	long long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	for (;;) {
+		reap(l);
+		if (done(l, arg))
+			return 1;
+		if (l->interrupted || got_stop) {
+			l->interrupted = 1;
+			return -1;
+		}
+		long long left = deadline < 0 ? -1 : deadline - now_ms();
+		if (deadline >= 0 && left <= 0)
+			return 0;
+		if (loop_once(l, left > 1000 || left < 0 ? 1000 : (int)left) < 0)
+			return -1;
+	}
+}
+
+int child_done(struct runloop *l, void *arg)
+{
+	(void)l;
+	struct child *c = arg;
+	return !c->running && c->out.fd < 0 && c->err.fd < 0;
+}
+
+int child_ready(struct runloop *l, void *arg)
+{
+	(void)l;
+	struct child *c = arg;
+	return c->port >= 0 || !c->running;
+}
+
+// Like child_done, but ignoring output: for a child killed whose pipes a
+// grandchild may still hold.
+static int child_reaped(struct runloop *l, void *arg)
+{
+	(void)l;
+	return !((struct child *)arg)->running;
+}
+
+void child_stop(struct runloop *l, struct child *c, int timeout_ms)
+{
+	int was_interrupted = l->interrupted;
+	if (c->running) {
+		kill(c->pid, SIGTERM);
+		l->interrupted = 0;
+		if (loop_until(l, child_reaped, c, timeout_ms) != 1 && c->running) {
+			kill(c->pid, SIGKILL);
+			waitpid(c->pid, &c->status, 0);
+			c->running = 0;
+		}
+	}
+	l->interrupted = was_interrupted;
+	// Read what is left in its pipes (bounded: a grandchild may hold them).
+	loop_until(l, child_done, c, 500);
+	struct stream *ss[2] = { &c->out, &c->err };
+	for (int j = 0; j < 2; j++)
+		if (ss[j]->fd >= 0) {
+			close(ss[j]->fd);
+			ss[j]->fd = -1;
+		}
+}
+
+void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
+{
+	if (l->pcap == NULL)
+		return;
+	long long deadline = now_ms() + max_ms;
+	for (;;) {
+		long long left = deadline - now_ms();
+		if (left <= 0)
+			return;
+		struct pollfd pfd = { .fd = l->pcap_fd, .events = POLLIN };
+		int r = poll(&pfd, 1, left < quiet_ms ? (int)left : quiet_ms);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || dispatch(l) <= 0)
+			return;
+	}
+}
+
+void loop_end(struct runloop *l)
+{
+	end_line(l);
+	fflush(NULL);
+	int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+}
