@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "privdrop.h"
 #include "run.h"
 #include "tracer.h"
 
@@ -272,13 +273,30 @@ static int trace_capture(struct args *a, pcap_t *p)
 	return code;
 }
 
+// Live capture as root: once the capture is open, give up root for good
+// (privdrop.c). 0, or -1 after printing why, with *code the exit code.
+static int drop_root(int *code)
+{
+	char who[64], err[256];
+	int r = privdrop(who, sizeof who, err, sizeof err);
+
+	if (r < 0) {
+		fprintf(stderr, "socktrace: %s\n", err);
+		*code = EXIT_RUNTIME;
+		return -1;
+	}
+	if (r > 0)
+		fprintf(stderr, "socktrace: capture open; running as %s from now on\n", who);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a;
 	pcap_t *p;
 	int code;
 
-	if (argc > 1 && strcmp(argv[1], "run") == 0)
+	if (argc > 1 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "shell") == 0))
 		return run_main(argc - 1, argv + 1);
 	memset(&a, 0, sizeof a);
 	a.color = -1;
@@ -287,6 +305,10 @@ int main(int argc, char **argv)
 		return code;
 	setup_output(&a);
 	p = open_capture(&a, &code);
+	if (p && a.iface && drop_root(&code) < 0) {
+		pcap_close(p);
+		p = NULL;
+	}
 	if (p) {
 		code = trace_capture(&a, p);
 		if (a.iface)
