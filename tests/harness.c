@@ -4,11 +4,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -226,4 +231,240 @@ void harness_cleanup(void)
 			waitpid(children[i], NULL, 0);
 			children[i] = 0;
 		}
+}
+
+// ---- Added for the programs' end-to-end tests ----
+
+// Append what fd has to *buf (growing it); at end of file close fd and
+// set it to -1. Returns 0, or -1 if memory ran out.
+static int drain(int *fd, char **buf, size_t *len, size_t *cap)
+{
+	if (*cap - *len < 4097) {
+		size_t want = *cap ? *cap * 2 : 8192;
+		char *bigger = realloc(*buf, want);
+		if (bigger == NULL)
+			return -1;
+		*buf = bigger;
+		*cap = want;
+	}
+	ssize_t n = read(*fd, *buf + *len, *cap - *len - 1);
+	if (n < 0 && errno == EINTR)
+		return 0;
+	if (n <= 0) {
+		close(*fd);
+		*fd = -1;
+	} else {
+		*len += (size_t)n;
+	}
+	(*buf)[*len] = '\0';
+	return 0;
+}
+
+int proc_run(struct run *r, char *const argv[], const void *input, size_t len,
+             int timeout_ms)
+{
+	struct proc p;
+	long long start = now_ms(), deadline = start + timeout_ms;
+	size_t outcap = 0, errcap = 0;
+	*r = (struct run){ .status = -1 };
+	if (proc_start(&p, argv) < 0)
+		return -1;
+	if (input != NULL)
+		proc_write(&p, input, len);  // fails harmlessly if it exited early
+	proc_close_stdin(&p);
+	while ((p.out >= 0 || p.err >= 0) && now_ms() < deadline) {
+		struct pollfd pfd[2] = { { .fd = p.out, .events = POLLIN },
+		                         { .fd = p.err, .events = POLLIN } };
+		int n = poll(pfd, 2, (int)(deadline - now_ms()));
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0 && pfd[0].revents && drain(&p.out, &r->out, &r->outlen, &outcap) < 0)
+			break;
+		if (n > 0 && pfd[1].revents && drain(&p.err, &r->err, &r->errlen, &errcap) < 0)
+			break;
+	}
+	long long left = deadline - now_ms();
+	r->status = proc_wait(&p, left > 0 ? (int)left : 0);
+	proc_kill(&p);  // closes what is still open
+	r->ms = (long)(now_ms() - start);
+	if (r->out == NULL)
+		r->out = calloc(1, 1);
+	if (r->err == NULL)
+		r->err = calloc(1, 1);
+	return 0;
+}
+
+void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+// The state letter of process pid from /proc/pid/stat ('R', 'S', ...),
+// or 0 if it cannot be read.
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	char *paren = strrchr(buf, ')');  // the name in parentheses may hold spaces
+	return paren && paren[1] == ' ' ? paren[2] : 0;
+}
+
+int proc_wait_asleep(struct proc *p, int timeout_ms)
+{
+	long long deadline = now_ms() + timeout_ms;
+	for (;;) {
+		char state = proc_state(p->pid);
+		if (state == 0 || state == 'S')
+			return 0;
+		if (now_ms() >= deadline)
+			return -1;
+		struct timespec tick = { 0, 1000 * 1000 };  // look again in 1 ms
+		nanosleep(&tick, NULL);
+	}
+}
+
+int net_addr(const char *host, int port, struct sockaddr_storage *ss, socklen_t *len)
+{
+	memset(ss, 0, sizeof *ss);
+	struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		*len = sizeof *a4;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		*len = sizeof *a6;
+		return 0;
+	}
+	return -1;
+}
+
+// Give socket fd send and receive timeouts of timeout_ms. Returns 0 or -1.
+static int set_timeouts(int fd, int timeout_ms)
+{
+	struct timeval tv = { .tv_sec = timeout_ms / 1000,
+	                      .tv_usec = (timeout_ms % 1000) * 1000 };
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) < 0)
+		return -1;
+	return 0;
+}
+
+// A socket of type for host's family, bound to host and port. Returns it or -1.
+static int bound_socket(const char *host, int port, int type)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	if (net_addr(host, port, &ss, &len) < 0)
+		return -1;
+	int fd = socket(ss.ss_family, type, 0);
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&ss, len) < 0) {
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	return fd;
+}
+
+int net_udp(const char *host, int port, int timeout_ms)
+{
+	int fd = bound_socket(host, port, SOCK_DGRAM);
+	if (fd >= 0 && set_timeouts(fd, timeout_ms) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int net_connect(const char *host, int port, int timeout_ms)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	if (net_addr(host, port, &ss, &len) < 0)
+		return -1;
+	int fd = socket(ss.ss_family, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (set_timeouts(fd, timeout_ms) < 0 || connect(fd, (struct sockaddr *)&ss, len) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int net_listen(const char *host, int *port)
+{
+	int fd = bound_socket(host, 0, SOCK_STREAM);
+	if (fd < 0)
+		return -1;
+	if (listen(fd, 5) < 0 || (*port = net_port(fd)) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int net_port(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
+		return -1;
+	if (ss.ss_family == AF_INET6)
+		return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+}
+
+int net_send_all(int fd, const void *buf, size_t len)
+{
+	const char *b = buf;
+	while (len > 0) {
+		ssize_t n = send(fd, b, len, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		b += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+ssize_t net_recv_all(int fd, void *buf, size_t size, int timeout_ms)
+{
+	long long deadline = now_ms() + timeout_ms;
+	size_t len = 0;
+	for (;;) {
+		if (!wait_readable(fd, deadline))
+			return -1;
+		char extra;
+		ssize_t n = len < size ? recv(fd, (char *)buf + len, size - len, 0)
+		                       : recv(fd, &extra, 1, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return (ssize_t)len;
+		if (len == size)
+			return -1;  // more than size bytes
+		len += (size_t)n;
+	}
 }

@@ -7,6 +7,7 @@
 #define SOCKLAB_HARNESS_H
 
 #include <stddef.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 
 struct proc {
@@ -53,5 +54,58 @@ int server_start(struct proc *p, char *const argv[], int timeout_ms);
 
 // Kill every child started through this harness and not yet reaped.
 void harness_cleanup(void);
+
+// ---- Added for the programs' end-to-end tests ----
+
+// What a program run to completion by proc_run did.
+struct run {
+	int status;     // its wait status, or -1 if it did not finish in time
+	char *out;      // its stdout, NUL-terminated (malloc'd: see run_free)
+	size_t outlen;  // stdout's length in bytes (it may hold NULs)
+	char *err;      // its stderr, NUL-terminated
+	size_t errlen;
+	long ms;        // how long it ran, in milliseconds
+};
+
+// Start argv, write input (len bytes; input may be NULL) to its stdin and
+// close it, collect stdout and stderr until both end, and wait for it.
+// A program that has not finished within timeout_ms is killed. Returns
+// 0 (then free r with run_free), or -1 if it could not be started.
+// An input larger than a pipe holds (64 KiB) must be read by the program.
+int proc_run(struct run *r, char *const argv[], const void *input, size_t len,
+             int timeout_ms);
+void run_free(struct run *r);
+
+// Wait until the child is asleep in a blocking call (on Linux, where
+// /proc tells; elsewhere return at once). Returns 0, or -1 on timeout.
+// Lets a test send a signal while the program blocks, not just before.
+int proc_wait_asleep(struct proc *p, int timeout_ms);
+
+// Fill *ss and *len with the numeric address host ("127.0.0.1", "::1")
+// and port. Returns 0 or -1.
+int net_addr(const char *host, int port, struct sockaddr_storage *ss, socklen_t *len);
+
+// A UDP socket bound to host and port (0: any free port), whose receives
+// give up after timeout_ms. Returns the socket or -1.
+int net_udp(const char *host, int port, int timeout_ms);
+
+// A TCP socket connected to host and port, whose sends and receives give
+// up after timeout_ms. Returns the socket or -1.
+int net_connect(const char *host, int port, int timeout_ms);
+
+// A listening TCP socket on host, on a free port stored in *port.
+// Returns the socket or -1.
+int net_listen(const char *host, int *port);
+
+// The local port of socket fd, or -1.
+int net_port(int fd);
+
+// Send all of buf on socket fd. Returns 0 or -1.
+int net_send_all(int fd, const void *buf, size_t len);
+
+// Receive from socket fd until end of file, at most size bytes (not
+// NUL-terminated). Returns the byte count, or -1 on error, on timeout or
+// if more than size bytes came.
+ssize_t net_recv_all(int fd, void *buf, size_t size, int timeout_ms);
 
 #endif
