@@ -24,3 +24,15 @@ $(DECODE_TESTS): $$(TRACE_LIB_OBJS)
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
 $(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate: $(PKTBUILD_OBJ)
+
+# pcapgen writes the crafted captures in tests/captures/ (committed);
+# `make captures` regenerates them after a change to pcapgen.c.
+PCAPGEN := $(BUILD)/tests/pcapgen
+ALL_BINS += $(PCAPGEN)
+$(PCAPGEN): $(BUILD)/tests/pcapgen.o $(PKTBUILD_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+.PHONY: captures
+captures: $(PCAPGEN)
+	@mkdir -p tests/captures
+	$(PCAPGEN) tests/captures

@@ -7,7 +7,7 @@
 // Append n raw bytes (silently dropped past PKT_MAX: test data only).
 void put_bytes(struct pkt *p, const void *d, size_t n)
 {
-	if (p->len + n > PKT_MAX)
+	if (n == 0 || p->len + n > PKT_MAX)
 		return;
 	memcpy(p->b + p->len, d, n);
 	p->len += (uint32_t)n;

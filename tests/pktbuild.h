@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PKT_MAX 2048
+#define PKT_MAX 9216
 
 struct pkt {
 	uint8_t b[PKT_MAX];
