@@ -131,8 +131,17 @@ size_t format_endpoint(char *out, const struct ipaddr *ip, int port)
 		strcpy(out, "?");
 		n = 1;
 	}
-	if (port >= 0)
-		n += (size_t)snprintf(out + n, ENDPOINT_LEN - n, ":%d", port);
+	if (port >= 0) {
+		char digits[8];
+		int k = 0;
+		out[n++] = ':';
+		do {
+			digits[k++] = (char)('0' + port % 10);
+			port /= 10;
+		} while (port && k < 7);
+		while (k > 0)
+			out[n++] = digits[--k];
+	}
 	out[n] = '\0';
 	return n;
 }
@@ -247,6 +256,8 @@ static struct conv *conv_get(struct annotator *an, const struct packet *pk,
 	c->port[*dir] = pk->sport;
 	c->addr[!*dir] = pk->dst;
 	c->port[!*dir] = pk->dport;
+	format_endpoint(c->label[0], &c->addr[0], c->port[0]);
+	format_endpoint(c->label[1], &c->addr[1], c->port[1]);
 	*is_new = 1;
 	return c;
 }
@@ -256,8 +267,8 @@ static void set_roles(struct annotation *a, const struct conv *c, int dir)
 {
 	a->conv = c->id;
 	a->from = dir == 0 ? ROLE_CLIENT : ROLE_SERVER;
-	format_endpoint(a->client, &c->addr[0], c->port[0]);
-	format_endpoint(a->server, &c->addr[1], c->port[1]);
+	strcpy(a->client, c->label[0]);
+	strcpy(a->server, c->label[1]);
 }
 
 // Classify a UDP datagram going in direction dir of c.
@@ -356,6 +367,8 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 
 	c->last_use = an->clock;
 	set_roles(a, c, dir);
+	strcpy(a->src, c->label[dir]);
+	strcpy(a->dst, c->label[!dir]);
 	if (want && is_new)
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
@@ -378,7 +391,9 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 	a->has_rel = 0;
 	a->rel_seq = a->rel_ack = 0;
 	a->nnotes = 0;
-	if (pk->ip_version) {
+	// UDP and TCP ends are copied from their conversation's labels.
+	if (pk->ip_version && (!ports || pk->stopped_layer ||
+	                       (pk->is_fragment && pk->frag_offset > 0))) {
 		format_endpoint(a->src, &pk->src, ports ? pk->sport : -1);
 		format_endpoint(a->dst, &pk->dst, ports ? pk->dport : -1);
 	} else {

@@ -18,6 +18,7 @@ struct conv {
 	enum proto proto;
 	struct ipaddr addr[2];      // [0] client, [1] server
 	uint16_t port[2];
+	char label[2][ENDPOINT_LEN]; // "IP:port" of each end, made once
 	const char *why_client;     // how the roles were decided
 	unsigned long packets[2];
 

@@ -108,27 +108,31 @@ static void ob_payload(struct outbuf *b, const struct packet *pk)
 		ob_printf(b, " (%u of %u bytes captured)", n, pk->payload_len);
 }
 
-// Append the TCP options of a segment, tcpdump style.
+// Append the TCP options of a segment, tcpdump style (no printf: this
+// runs for most packets in terse mode).
 static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
 {
-	const char *sep = "";
+	const char *sep = " <";
 
-	if (!o->has_mss && !o->has_wscale && !o->has_sack_ok && !o->has_ts &&
-	    !o->nsack)
-		return;
-	ob_str(b, " <");
-	if (o->has_mss) { ob_printf(b, "%smss %u", sep, o->mss); sep = ","; }
-	if (o->has_sack_ok) { ob_printf(b, "%ssackOK", sep); sep = ","; }
+	if (o->has_mss) {
+		ob_str(b, sep); ob_str(b, "mss "); ob_u64(b, o->mss); sep = ",";
+	}
+	if (o->has_sack_ok) {
+		ob_str(b, sep); ob_str(b, "sackOK"); sep = ",";
+	}
 	if (o->has_ts) {
-		ob_printf(b, "%sTS val %u ecr %u", sep, o->tsval, o->tsecr);
-		sep = ",";
+		ob_str(b, sep); ob_str(b, "TS val "); ob_u64(b, o->tsval);
+		ob_str(b, " ecr "); ob_u64(b, o->tsecr); sep = ",";
 	}
-	if (o->has_wscale) { ob_printf(b, "%swscale %u", sep, o->wscale); sep = ","; }
+	if (o->has_wscale) {
+		ob_str(b, sep); ob_str(b, "wscale "); ob_u64(b, o->wscale); sep = ",";
+	}
 	for (int i = 0; i < o->nsack && i < 4; i++) {
-		ob_printf(b, "%ssack %u-%u", sep, o->sack[i][0], o->sack[i][1]);
-		sep = ",";
+		ob_str(b, sep); ob_str(b, "sack "); ob_u64(b, o->sack[i][0]);
+		ob_char(b, '-'); ob_u64(b, o->sack[i][1]); sep = ",";
 	}
-	ob_char(b, '>');
+	if (*sep == ',')
+		ob_char(b, '>');
 }
 
 // Append "client A > server B" (or "A > B" outside a conversation).
