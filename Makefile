@@ -45,6 +45,7 @@ all:
 include solutions/module.mk
 include tests/module.mk
 include trace/module.mk
+include trace/demo.mk
 -include labs/module.mk
 -include handouts/module.mk
 
