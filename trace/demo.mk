@@ -41,7 +41,7 @@ define demo_run
 	@rm -f $(TRACES)/$(LAB)-$(1).pcap
 	@printf '\n== %s (%s)\n\n' "$(2)" "$(LAB)"
 	@$(SOCKTRACE) run $(TRACE_OPTS) -w $(TRACES)/$(LAB)-$(1).pcap \
-		--fallback $(DEMO_CAPS)/$(3) $(4)
+		--fallback $(DEMO_CAPS)/$(strip $(3)) $(4)
 	@if [ -s $(TRACES)/$(LAB)-$(1).pcap ]; then \
 		printf '\ncapture saved: %s (Wireshark opens it)\n' $(TRACES)/$(LAB)-$(1).pcap; fi
 endef
