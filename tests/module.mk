@@ -36,3 +36,50 @@ $(PCAPGEN): $(BUILD)/tests/pcapgen.o $(PKTBUILD_OBJ)
 captures: $(PCAPGEN)
 	@mkdir -p tests/captures
 	$(PCAPGEN) tests/captures
+
+# make fuzz: the decoder's libFuzzer target (trace/fuzz_decode.c) built
+# with clang and ASan/UBSan, seeded from pcapgen's frames, run for
+# FUZZ_SECONDS (default 25). `make check` runs it for FUZZ_CHECK_SECONDS
+# (default 3) when clang can build fuzzers, and says so when it cannot.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 25
+FUZZ_CHECK_SECONDS ?= 3
+FUZZ_DIR     := build/fuzz
+FUZZ_BIN     := $(FUZZ_DIR)/fuzz_decode
+FUZZ_SRCS     = trace/fuzz_decode.c trace/bytes.c $(wildcard trace/decode*.c) \
+                $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c)
+FUZZ_OK      := $(shell printf 'int LLVMFuzzerTestOneInput(const char*d,long n){(void)d;(void)n;return 0;}' | \
+                  $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
+
+$(FUZZ_BIN): $$(FUZZ_SRCS) $(wildcard trace/*.h) | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(PCAP_CFLAGS) -o $@ $(FUZZ_SRCS)
+
+# fuzz-run SECONDS: seed a fresh corpus from pcapgen and fuzz that long.
+define fuzz-run
+	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus
+	@$(PCAPGEN) --corpus $(FUZZ_DIR)/corpus
+	@echo "fuzz: $(FUZZ_BIN) for $(1) s (log: $(FUZZ_DIR)/fuzz.log)"
+	@$(FUZZ_BIN) -max_total_time=$(1) -max_len=4096 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus \
+		>$(FUZZ_DIR)/fuzz.log 2>&1; rc=$$?; \
+	grep -E '^Done|executed_units|exec_per_sec|ERROR|SUMMARY|Test unit written' \
+		$(FUZZ_DIR)/fuzz.log | sed 's/^/fuzz: /'; exit $$rc
+endef
+
+.PHONY: fuzz fuzz-check
+ifeq ($(FUZZ_OK),yes)
+fuzz: $(FUZZ_BIN) $(PCAPGEN)
+	$(call fuzz-run,$(FUZZ_SECONDS))
+fuzz-check: $(FUZZ_BIN) $(PCAPGEN)
+	$(call fuzz-run,$(FUZZ_CHECK_SECONDS))
+else
+fuzz fuzz-check:
+	@echo "fuzz: skipped: $(FUZZ_CC) cannot build -fsanitize=fuzzer programs"
+endif
+
+ifneq ($(SANITIZE),1)
+check: fuzz-check
+endif

@@ -4,7 +4,10 @@
 // SACK, ICMP errors, ARP, NDP, truncated and malformed frames). Output
 // is deterministic: fixed addresses, sequence numbers and timestamps.
 //
-// Usage: pcapgen DIR   (writes DIR/*.pcap; see tests/captures/README.md)
+// Usage: pcapgen DIR            writes DIR/gen-*.pcap (tests/captures/README.md)
+//        pcapgen --corpus DIR   writes each frame as a seed for the fuzz
+//                               target: one byte naming the link type
+//                               (see trace/fuzz_decode.c), then the frame
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,10 +24,14 @@ struct gen {
 	uint32_t n;       // frames written
 	uint32_t usec;    // timestamp offset of the next frame
 	int err;
+	const char *corpus;  // if set: write fuzz seeds here instead (f NULL)
+	const char *name;
 };
 
 static void w32(struct gen *g, uint32_t v)
 {
+	if (!g->f)
+		return;
 	uint8_t b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
 	if (fwrite(b, 1, 4, g->f) != 4)
 		g->err = 1;
@@ -32,8 +39,37 @@ static void w32(struct gen *g, uint32_t v)
 
 static void w16(struct gen *g, uint16_t v)
 {
+	if (!g->f)
+		return;
 	uint8_t b[2] = { v & 0xff, v >> 8 };
 	if (fwrite(b, 1, 2, g->f) != 2)
+		g->err = 1;
+}
+
+// The fuzz target's number for a link type (its link_types[] index).
+static uint8_t fuzz_link(int dlt)
+{
+	static const int dlts[8] = { 1, 0, 108, 113, 276, 101, 228, 229 };
+	for (uint8_t i = 0; i < 8; i++)
+		if (dlts[i] == dlt)
+			return i;
+	return 0;
+}
+
+// Write the first caplen bytes of p as one fuzz seed file.
+static void emit_seed(struct gen *g, const struct pkt *p, uint32_t caplen)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s-%u", g->corpus, g->name, g->n);
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		g->err = 1;
+		return;
+	}
+	uint8_t link = (uint8_t)(fuzz_link(g->dlt) | (g->n & 1) << 3);
+	if (fwrite(&link, 1, 1, f) != 1 || fwrite(p->b, 1, caplen, f) != caplen)
+		g->err = 1;
+	if (fclose(f) != 0)
 		g->err = 1;
 }
 
@@ -42,6 +78,11 @@ static void emit_cut(struct gen *g, const struct pkt *p, uint32_t caplen)
 {
 	if (caplen > p->len)
 		caplen = p->len;
+	if (g->corpus) {
+		emit_seed(g, p, caplen);
+		g->n++;
+		return;
+	}
 	w32(g, BASE_SEC + g->usec / 1000000);
 	w32(g, g->usec % 1000000);
 	w32(g, caplen);
@@ -564,6 +605,20 @@ static const struct capture captures[] = {
 	{ "gen-malformed.pcap", 1, 0, f_bad, 0 },
 };
 
+// Write c's frames as fuzz seeds into dir. Returns 0, or -1 after a message.
+static int write_seeds(const char *dir, const struct capture *c)
+{
+	struct gen g = { .dlt = c->dlt, .le_null = c->le_null, .corpus = dir,
+	                 .name = c->name };
+	c->fill(&g, c->v6);
+	if (g.err) {
+		fprintf(stderr, "pcapgen: write seeds in %s: %s\n", dir,
+		        strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 // Write one capture file into dir. Returns 0, or -1 after a message.
 static int write_capture(const char *dir, const struct capture *c)
 {
@@ -592,13 +647,15 @@ static int write_capture(const char *dir, const struct capture *c)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: pcapgen DIR\n");
+	int seeds = argc == 3 && strcmp(argv[1], "--corpus") == 0;
+	if (argc != 2 && !seeds) {
+		fprintf(stderr, "usage: pcapgen DIR | pcapgen --corpus DIR\n");
 		return 2;
 	}
 	int rc = 0;
 	for (size_t i = 0; i < sizeof captures / sizeof captures[0]; i++)
-		if (write_capture(argv[1], &captures[i]) < 0)
+		if ((seeds ? write_seeds(argv[2], &captures[i]) :
+		             write_capture(argv[1], &captures[i])) < 0)
 			rc = 1;
 	return rc;
 }
