@@ -1,0 +1,183 @@
+// gen_traffic.c: write a pcap file of lab-like traffic for `make bench`:
+// UDP request/reply pairs and complete TCP sessions (handshake, request,
+// echo, teardown from both sides) between many ephemeral client ports and
+// port 12000, over Ethernet, mostly IPv4 with some IPv6.
+//
+// Usage: gen_traffic PACKETS FILE
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static FILE *out;
+static unsigned long written, limit;
+static uint64_t now_us = 1767225600ull * 1000000;  // 2026-01-01 UTC
+
+static const char *const sentences[] = {
+	"hello world", "the quick brown fox jumps over the lazy dog",
+	"networking is fun", "a", "udp datagrams arrive whole or not at all",
+	"tcp carries a byte stream", "computer networking: a top-down approach",
+};
+
+// Write v little-endian (the pcap file's own fields).
+static void le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+
+// Write v big-endian (network byte order) at p.
+static void be16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
+static void be32(uint8_t *p, uint32_t v) { be16(p, (uint16_t)(v >> 16)); be16(p + 2, (uint16_t)v); }
+
+// The Internet checksum of n bytes.
+static uint16_t cksum(const uint8_t *p, size_t n)
+{
+	uint32_t s = 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		s += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (n & 1)
+		s += (uint32_t)p[n - 1] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+// Append one frame with its record header; exit when enough are written.
+static void emit(const uint8_t *frame, uint32_t len)
+{
+	uint8_t h[16];
+
+	now_us += 7 + (written % 13) * 3;
+	le32(h, (uint32_t)(now_us / 1000000));
+	le32(h + 4, (uint32_t)(now_us % 1000000));
+	le32(h + 8, len);
+	le32(h + 12, len);
+	if (fwrite(h, 1, 16, out) != 16 || fwrite(frame, 1, len, out) != len) {
+		perror("gen_traffic: fwrite");
+		exit(1);
+	}
+	if (++written == limit) {
+		if (fclose(out) != 0) {
+			perror("gen_traffic: fclose");
+			exit(1);
+		}
+		exit(0);
+	}
+}
+
+struct seg {
+	int v6;
+	uint16_t sport, dport;
+	int tcp;
+	uint8_t flags;
+	uint32_t seq, ack;
+	const char *data;
+	size_t len;
+};
+
+// Build the Ethernet + IP + UDP/TCP frame of s and emit it.
+static void send_seg(const struct seg *s)
+{
+	uint8_t f[1600];
+	size_t l4 = s->tcp ? 32 : 8, ip = s->v6 ? 40 : 20;
+	size_t total = ip + l4 + s->len;
+	uint8_t *p = f + 14, *t = p + ip;
+
+	memset(f, 0, 14 + ip + l4);
+	be16(f + 12, s->v6 ? 0x86dd : 0x0800);
+	if (s->v6) {
+		p[0] = 0x60;
+		be16(p + 4, (uint16_t)(l4 + s->len));
+		p[6] = s->tcp ? 6 : 17;
+		p[7] = 64;
+		p[23] = 1;   // ::1
+		p[39] = 1;
+	} else {
+		p[0] = 0x45;
+		be16(p + 2, (uint16_t)total);
+		p[8] = 64;
+		p[9] = s->tcp ? 6 : 17;
+		p[12] = p[16] = 127;
+		p[15] = p[19] = 1;
+		be16(p + 10, cksum(p, 20));
+	}
+	be16(t, s->sport);
+	be16(t + 2, s->dport);
+	if (s->tcp) {
+		be32(t + 4, s->seq);
+		be32(t + 8, s->ack);
+		t[12] = 8 << 4;
+		t[13] = s->flags;
+		be16(t + 14, 512);
+		t[20] = 1; t[21] = 1; t[22] = 8; t[23] = 10;  // nop nop TS
+		be32(t + 24, (uint32_t)written);
+		be32(t + 28, (uint32_t)written);
+	} else {
+		be16(t + 4, (uint16_t)(8 + s->len));
+	}
+	memcpy(t + l4, s->data, s->len);
+	emit(f, (uint32_t)(14 + total));
+}
+
+// A UDP request and its upper-cased reply.
+static void udp_exchange(int v6, uint16_t port, const char *text)
+{
+	char up[64];
+	size_t n = strlen(text);
+	struct seg s = { v6, port, 12000, 0, 0, 0, 0, text, n };
+
+	for (size_t i = 0; i <= n; i++)
+		up[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+	send_seg(&s);
+	s.sport = 12000; s.dport = port; s.data = up;
+	send_seg(&s);
+}
+
+// A TCP session as the solutions make it: handshake, the line, the
+// client's half-close, the echo, the server's FIN and the last ACK.
+static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
+{
+	uint32_t c = isn, sv = isn * 2654435761u, n = (uint32_t)strlen(text);
+	struct seg a = { v6, port, 12000, 1, 0x02, c, 0, "", 0 };
+	struct seg b = { v6, 12000, port, 1, 0x12, sv, c + 1, "", 0 };
+
+	send_seg(&a);
+	send_seg(&b);
+	a.flags = 0x10; a.seq = c + 1; a.ack = sv + 1; send_seg(&a);
+	a.flags = 0x18; a.data = text; a.len = n; send_seg(&a);
+	b.flags = 0x10; b.seq = sv + 1; b.ack = c + 1 + n; send_seg(&b);
+	a.flags = 0x11; a.seq = c + 1 + n; a.data = ""; a.len = 0; send_seg(&a);
+	b.flags = 0x18; b.ack = c + 2 + n; b.data = text; b.len = n; send_seg(&b);
+	a.flags = 0x10; a.seq = c + 2 + n; a.ack = sv + 1 + n; send_seg(&a);
+	b.flags = 0x11; b.seq = sv + 1 + n; b.data = ""; b.len = 0; send_seg(&b);
+	a.ack = sv + 2 + n; send_seg(&a);
+}
+
+int main(int argc, char **argv)
+{
+	static const uint8_t hdr[24] = {
+		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xff, 0, 0, 1, 0, 0, 0,   // snaplen 65535, Ethernet
+	};
+	uint32_t i = 0;
+
+	if (argc != 3 || (limit = strtoul(argv[1], NULL, 10)) == 0) {
+		fprintf(stderr, "usage: gen_traffic PACKETS FILE\n");
+		return 2;
+	}
+	out = fopen(argv[2], "wb");
+	if (!out || fwrite(hdr, 1, sizeof hdr, out) != sizeof hdr) {
+		perror("gen_traffic: fopen");
+		return 1;
+	}
+	for (;; i++) {
+		uint16_t port = (uint16_t)(32768 + (i * 7919u) % 28000);
+		const char *text = sentences[i % 7];
+		int v6 = i % 5 == 0;
+		if (i % 3 == 0)
+			tcp_session(v6, port, text, i * 2246822519u);
+		else
+			udp_exchange(v6, port, text);
+	}
+}
