@@ -4,9 +4,12 @@
 #include "run.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -256,6 +259,8 @@ struct session {
 	int has_peer;
 	struct runloop loop;
 	const char *host;
+	char fifo_dir[64];  // shell --tmux: the FIFO to the trace pane
+	char fifo[80];
 };
 
 // Open the live capture on iface, its filter, the -w file and the tracer.
@@ -388,8 +393,58 @@ static int run_programs(struct session *s)
 	return status || s->loop.err[0] ? 1 : 0;
 }
 
+// Make the FIFO that carries the trace to the tmux pane and point the
+// tracer's output at it. 0, or -1 + err.
+static int tmux_fifo(struct session *s, char *err, size_t errlen)
+{
+	snprintf(s->fifo_dir, sizeof s->fifo_dir, "/tmp/socktrace-XXXXXX");
+	if (mkdtemp(s->fifo_dir) == NULL) {
+		snprintf(err, errlen, "mkdtemp: %s", strerror(errno));
+		s->fifo_dir[0] = '\0';
+		return -1;
+	}
+	snprintf(s->fifo, sizeof s->fifo, "%s/trace", s->fifo_dir);
+	// O_RDWR: opening does not wait for the pane's reader (Linux).
+	int fd = mkfifo(s->fifo, 0600) == 0 ? open(s->fifo, O_RDWR | O_CLOEXEC) : -1;
+	if (fd < 0 || (s->cfg->opts.out = fdopen(fd, "w")) == NULL) {
+		snprintf(err, errlen, "fifo %s: %s", s->fifo, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		s->cfg->opts.out = stdout;
+		return -1;
+	}
+	return 0;
+}
+
+// Remove the FIFO and its folder.
+static void tmux_cleanup(struct session *s)
+{
+	if (s->cfg->opts.out != stdout && s->cfg->opts.out != NULL)
+		fclose(s->cfg->opts.out);
+	if (s->fifo[0])
+		unlink(s->fifo);
+	if (s->fifo_dir[0])
+		rmdir(s->fifo_dir);
+}
+
+// Start tmux in the namespace: the shell in the top pane (its exit ends
+// the session), the trace read from the FIFO in the bottom one.
+static int start_tmux(struct session *s, struct child *c, const char *shell,
+                      char *err, size_t errlen)
+{
+	char sock[64], top[512], bottom[512];
+	snprintf(sock, sizeof sock, "socktrace-%ld", (long)getpid());
+	snprintf(top, sizeof top, "'%s'; tmux kill-session", shell);
+	snprintf(bottom, sizeof bottom, "cat '%s'", s->fifo);
+	char *argv[] = { "tmux", "-L", sock, "-f", "/dev/null", "new-session", top, ";",
+	                 "split-window", "-v", "-d", "-l", "40%", bottom, NULL };
+	unsetenv("TMUX");  // a tmux of our own, even when started from one
+	return child_start(&s->loop, c, argv, -2, 1, NULL, err, errlen);
+}
+
 // socktrace shell: CMD (default $SHELL) on the terminal, in the namespace,
-// the trace printed as its packets come. Returns the exit status.
+// the trace printed as its packets come (or in a tmux pane). Returns the
+// exit status.
 static int run_shell(struct session *s)
 {
 	static char *default_cmd[2];
@@ -398,13 +453,15 @@ static int run_shell(struct session *s)
 	fprintf(stderr,
 	        "socktrace: you are in a private network namespace: only its loopback\n"
 	        "(127.0.0.1, ::1) exists and nothing else uses it. Start a server here,\n"
-	        "then its client; socktrace annotates each packet as it is sent.\n"
-	        "Type exit (or Ctrl-D) to leave.\n");
+	        "then its client; socktrace annotates each packet as it is sent%s.\n"
+	        "Type exit (or Ctrl-D) to leave.\n", s->cfg->tmux ? " (lower pane)" : "");
 	setenv("SOCKLAB_NETNS", "1", 1);
 	char err[256];
 	struct child sh;
-	if (child_start(&s->loop, &sh, cmd, -2, 1, NULL, err, sizeof err) < 0) {
-		fprintf(stderr, "socktrace: shell: %s: %s\n", cmd[0], err);
+	int r = s->cfg->tmux ? start_tmux(s, &sh, cmd[0], err, sizeof err)
+	                     : child_start(&s->loop, &sh, cmd, -2, 1, NULL, err, sizeof err);
+	if (r < 0) {
+		fprintf(stderr, "socktrace: shell: %s: %s\n", s->cfg->tmux ? "tmux" : cmd[0], err);
 		return 1;
 	}
 	// The shell owns the keyboard: Ctrl-C is for the programs in it.
@@ -414,7 +471,7 @@ static int run_shell(struct session *s)
 		s->loop.interrupted = 0;
 	loop_drain(&s->loop, 100, 1000);
 	report_child(&sh, 0);
-	return s->loop.err[0] ? 1 : 0;
+	return s->loop.err[0] || !WIFEXITED(sh.status) ? 1 : WEXITSTATUS(sh.status);
 }
 
 // Where namespaces are forbidden: annotate the recorded capture instead.
@@ -475,15 +532,18 @@ int run_main(int argc, char **argv)
 		return rc;
 	char err[512];
 	FILE *progout = cfg.opts.format == FORMAT_JSON ? stderr : stdout;
-	if (open_capture(&s, s.has_peer ? s.peer.local_if : "lo", err, sizeof err) < 0 ||
+	if ((cfg.shell && cfg.tmux && tmux_fifo(&s, err, sizeof err) < 0) ||
+	    open_capture(&s, s.has_peer ? s.peer.local_if : "lo", err, sizeof err) < 0 ||
 	    loop_init(&s.loop, s.pcap, s.tracer, s.dumper, progout, err, sizeof err) < 0) {
 		fprintf(stderr, "socktrace: %s: %s\n", cfg.shell ? "shell" : "run", err);
 		close_capture(&s);
+		tmux_cleanup(&s);
 		return 1;
 	}
 	rc = cfg.shell ? run_shell(&s) : run_programs(&s);
 	loop_end(&s.loop);
 	report_stats(&s);
 	close_capture(&s);
+	tmux_cleanup(&s);
 	return rc;
 }
