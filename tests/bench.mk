@@ -15,3 +15,4 @@ bench-trace: $(SOCKTRACE) $(BENCH_DIR)/gen_traffic $(BENCH_DIR)/rusage
 
 golden-update: $(SOCKTRACE)
 	@tests/golden/update $(BUILD)
+bench: $(SOCKTRACE) $(BENCH_DIR)/udp_flood ; @tests/bench/live-bench $(BUILD)
