@@ -103,6 +103,7 @@ static int read_sentence(char **sentence, size_t *len)
 	// file or pipe did not, so end it here and the reply gets its own line.
 	if (!isatty(STDIN_FILENO))
 		putchar('\n');
+	fflush(stdout);
 	return 0;
 }
 

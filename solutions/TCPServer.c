@@ -242,9 +242,12 @@ static int serve_client(int connectionSocket, const char **call)
 // `call` with error number err; the server goes on with the next client.
 static void report_client(const char *who, const char *call, int err)
 {
-	if (err == EAGAIN || err == EWOULDBLOCK)
-		fprintf(stderr, "TCPServer: client %s: %s: nothing for %d seconds, "
-		        "dropping the connection\n", who, call, CLIENT_TIMEOUT);
+	if ((err == EAGAIN || err == EWOULDBLOCK) && strcmp(call, "recv") == 0)
+		fprintf(stderr, "TCPServer: client %s: recv: no data for %d seconds, "
+		        "dropping the connection\n", who, CLIENT_TIMEOUT);
+	else if (err == EAGAIN || err == EWOULDBLOCK)
+		fprintf(stderr, "TCPServer: client %s: %s: the client took no data for %d "
+		        "seconds, dropping the connection\n", who, call, CLIENT_TIMEOUT);
 	else if (err != EINTR)  // EINTR here: we are stopping
 		fprintf(stderr, "TCPServer: client %s: %s: %s\n", who, call, strerror(err));
 }

@@ -113,6 +113,7 @@ static int read_message(char **message, size_t *len)
 	// file or pipe did not, so end it here and the reply gets its own line.
 	if (!isatty(STDIN_FILENO))
 		putchar('\n');
+	fflush(stdout);
 	return 0;
 }
 
