@@ -48,6 +48,7 @@ include trace/module.mk
 include trace/demo.mk
 -include labs/module.mk
 -include handouts/module.mk
+include tests/grade/grade.mk
 -include tests/bench.mk
 
 all: $(ALL_BINS)

@@ -1,0 +1,446 @@
+// grader.c: grade one submission (a folder holding UDPClient.c,
+// UDPServer.c, TCPClient.c and TCPServer.c).
+//
+//   grader -w WORKDIR [-t TABLE] [-j JOBS] [-o FORMAT:FILE]... [-T TEST]... [-x]
+//          SUBMISSION
+//
+// Each program is compiled, then each test of tests.tab runs in its own
+// sandbox (sandbox.h), several at a time. The results are written by
+// this process only, after every sandbox has ended, to each FILE ("-":
+// stdout) in FORMAT (text, tap, junit, gradescope, csv). -T keeps only
+// the tests named. Exit 0 when the grading ran (whatever the score; with
+// -x only if every test passed), 1 for -x with a failed test, 2 when the
+// grading could not run.
+#include "gtests.h"
+#include "report.h"
+#include "sandbox.h"
+#include "wire.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_SOURCE (1 << 20)  // a bigger .c file is not graded
+#define MAX_OUTPUTS 8
+
+static const struct box_limits compile_limits = {
+	.cpu_s = 60, .as_mb = 2048, .nproc = 32, .fsize_mb = 64,
+};
+
+static const char *workdir;
+
+// Print an error naming the grader and exit 2.
+static void die(const char *what)
+{
+	fprintf(stderr, "grader: %s: %s\n", what, strerror(errno));
+	exit(2);
+}
+
+// Path under the work folder, in a static buffer of 8 (rotating).
+static const char *wpath(const char *fmt, const char *a, const char *b)
+{
+	static char bufs[8][4300];
+	static int next;
+	char *p = bufs[next++ % 8];
+	char rel[256];
+	snprintf(rel, sizeof rel, fmt, a, b);
+	snprintf(p, sizeof bufs[0], "%s/%s", workdir, rel);
+	return p;
+}
+
+// mkdir that accepts an existing folder.
+static void make_dir(const char *path, mode_t mode)
+{
+	if (mkdir(path, mode) < 0 && errno != EEXIST)
+		die(path);
+}
+
+// mkdir -p path.
+static void make_parents(const char *path)
+{
+	char p[4096];
+	snprintf(p, sizeof p, "%s", path);
+	for (char *s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			make_dir(p, 0755);
+			*s = '/';
+		}
+	make_dir(p, 0755);
+}
+
+// Read the test table into g. Exits on a malformed line.
+static void load_table(const char *path, struct grading *g)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	if (f == NULL)
+		die(path);
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *field[5], *save = NULL;
+		int n = 0;
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		for (char *s = strtok_r(line, "\t", &save); s && n < 5; s = strtok_r(NULL, "\t", &save))
+			field[n++] = s;
+		if (n != 5 || g->ntests == MAX_TESTS || !gtest_exists(field[0])) {
+			fprintf(stderr, "grader: %s: bad line for \"%s\"\n", path, n ? field[0] : "");
+			exit(2);
+		}
+		struct result *r = &g->tests[g->ntests++];
+		snprintf(r->name, sizeof r->name, "%s", field[0]);
+		snprintf(r->program, sizeof r->program, "%s", field[1]);
+		r->points = atoi(field[2]);
+		snprintf(r->title, sizeof r->title, "%s", field[3]);
+		snprintf(r->hint, sizeof r->hint, "%s", field[4]);
+	}
+	fclose(f);
+}
+
+// Copy the regular file src (never through a symlink) to dst with mode.
+// Returns 0, or -1 with the reason in msg.
+static int copy_file(const char *src, const char *dst, mode_t mode, char *msg, size_t len)
+{
+	static char buf[MAX_SOURCE + 1];
+	struct stat st;
+	int in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (in < 0 || fstat(in, &st) < 0 || !S_ISREG(st.st_mode)) {
+		snprintf(msg, len, "%s: %s", src, in < 0 ? strerror(errno) : "not a regular file");
+		if (in >= 0)
+			close(in);
+		return -1;
+	}
+	ssize_t n = read(in, buf, sizeof buf);
+	close(in);
+	if (n < 0 || n > MAX_SOURCE) {
+		snprintf(msg, len, "%s: %s", src, n < 0 ? strerror(errno) : "larger than 1 MiB");
+		return -1;
+	}
+	unlink(dst);
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (out < 0 || write(out, buf, (size_t)n) != n) {
+		snprintf(msg, len, "grader: %s: %s", dst, strerror(errno));
+		if (out >= 0)
+			close(out);
+		return -1;
+	}
+	close(out);
+	return 0;
+}
+
+// Replace bytes a terminal or a report should not get with '?'.
+static void clean_text(char *s)
+{
+	for (; *s; s++)
+		if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f || (*s & 0x80))
+			*s = '?';
+}
+
+// Inside a sandbox: compile /sandbox/PROG.c into /sandbox/PROG.
+static int compile_in_box(void *arg, int resfd)
+{
+	const char *prog = arg;
+	char src[64], exe[64];
+	struct jail j;
+	snprintf(src, sizeof src, "/sandbox/%s.c", prog);
+	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
+	char *argv[] = { "/usr/bin/cc", "-std=c11", "-O2", "-Wall", "-Wextra",
+	                 "-o", exe, src, NULL };
+	if (jail_start(&j, wpath("src/%s", prog, ""), argv, &compile_limits) < 0)
+		return 1;
+	int done = jail_finish(&j, 60000) == 0;
+	dprintf(resfd, "%s", j.e.data);
+	if (!done)
+		dprintf(resfd, "\nthe compiler %s", jail_how(&j));
+	return done && WIFEXITED(j.status) && WEXITSTATUS(j.status) == 0 ? 0 : 1;
+}
+
+// In a worker: build program p of submission sub; write "ok\n"/"no\n" and
+// the messages to the result file.
+static void build_one(const char *sub, const char *prog)
+{
+	char msg[4096] = "", src[4300], err[256] = "";
+	int ok = 0;
+	snprintf(src, sizeof src, "%s/%s.c", sub, prog);
+	const char *dir = wpath("src/%s", prog, "");
+	make_dir(dir, 0755);
+	if (access(src, F_OK) < 0 && errno == ENOENT) {
+		snprintf(msg, sizeof msg, "%s.c is missing from %s", prog, sub);
+	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, msg, sizeof msg) == 0) {
+		if (chown(dir, box_student_uid(), (gid_t)-1) < 0 && geteuid() == 0)
+			die(dir);
+		int rc = box_run(compile_in_box, (void *)prog, 90000, msg, sizeof msg, err, sizeof err);
+		if (rc < 0)
+			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "%s", err);
+		const char *exe = wpath("src/%s/%s", prog, prog);
+		make_dir(wpath("run/%s", prog, ""), 0755);
+		char ignored[256];
+		ok = rc == 0 && copy_file(exe, wpath("run/%s/%s", prog, prog), 0755,
+		                          ignored, sizeof ignored) == 0;
+		if (!ok && rc == 0)
+			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "no program was built");
+	}
+	clean_text(msg);
+	FILE *f = fopen(wpath("res/%s.build", prog, ""), "w");
+	if (f == NULL)
+		die("result file");
+	fprintf(f, "%s\n%s", ok ? "ok" : "no", msg);
+	fclose(f);
+}
+
+// Inside a sandbox: run one test with the capture on.
+static int test_in_box(void *arg, int resfd)
+{
+	struct tcase *t = arg;
+	struct wire w;
+	char err[256];
+	if (wire_open(&w, wpath("traces/%s.pcap", t->name, ""), err, sizeof err) < 0) {
+		dprintf(resfd, "F\n%s", err);
+		return 0;
+	}
+	t->wire = &w;
+	gtest_run(t);
+	wire_collect(&w);
+	wire_close(&w);
+	dprintf(resfd, "%c\n%s", t->pass ? 'P' : 'F', t->msg);
+	return 0;
+}
+
+// In a worker: run test r; write "P"/"F", the seconds and the message.
+static void test_one(const struct result *r)
+{
+	static struct tcase t;
+	char res[4096], err[256];
+	long long start = now_ms();
+	t = (struct tcase){ .name = r->name, .bindir = wpath("run", "", "") };
+	int rc = box_run(test_in_box, &t, 20000, res, sizeof res, err, sizeof err);
+	if (rc < 0)
+		snprintf(res, sizeof res, "F\n%s", err);
+	clean_text(res);
+	FILE *f = fopen(wpath("res/%s.test", r->name, ""), "w");
+	if (f == NULL)
+		die("result file");
+	fprintf(f, "%c %.3f\n%s", res[0] == 'P' ? 'P' : 'F',
+	        (double)(now_ms() - start) / 1000, res[0] ? res + 2 : "");
+	fclose(f);
+}
+
+// Run job(i) for i < n in worker processes, at most jobs at a time.
+static void run_pool(int n, int jobs, void (*job)(int i))
+{
+	int running = 0;
+	for (int i = 0; i < n || running > 0; ) {
+		if (i < n && running < jobs) {
+			pid_t pid = fork();
+			if (pid < 0)
+				die("fork");
+			if (pid == 0) {
+				job(i);
+				_exit(0);
+			}
+			running++, i++;
+			continue;
+		}
+		if (wait(NULL) > 0)
+			running--;
+	}
+}
+
+static const char *submission;
+static struct grading g;
+
+static void build_job(int i) { build_one(submission, program_names[i]); }
+static void test_job(int i) { test_one(&g.tests[i]); }
+
+// Read a worker's result file into buf (at most size-1 bytes). 0 or -1.
+static int read_result(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	size_t n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return 0;
+}
+
+// Collect what the build workers wrote.
+static void collect_builds(void)
+{
+	char buf[sizeof g.builds[0].msg + 3];
+	for (int p = 0; p < PROGRAMS; p++) {
+		struct build *b = &g.builds[p];
+		if (read_result(wpath("res/%s.build", program_names[p], ""), buf, sizeof buf) < 0) {
+			snprintf(b->msg, sizeof b->msg, "grader: the build of %s left no result",
+			         program_names[p]);
+			continue;
+		}
+		b->ok = strncmp(buf, "ok\n", 3) == 0;
+		snprintf(b->msg, sizeof b->msg, "%s", buf + 3);
+		b->msg[strcspn(b->msg, "\0")] = '\0';
+		for (size_t k = strlen(b->msg); k > 0 && b->msg[k - 1] == '\n'; k--)
+			b->msg[k - 1] = '\0';
+	}
+}
+
+// Collect what the test workers wrote.
+static void collect_tests(void)
+{
+	char buf[sizeof g.tests[0].msg + 16];
+	for (int i = 0; i < g.ntests; i++) {
+		struct result *r = &g.tests[i];
+		char *nl;
+		if (read_result(wpath("res/%s.test", r->name, ""), buf, sizeof buf) < 0 ||
+		    (nl = strchr(buf, '\n')) == NULL) {
+			snprintf(r->msg, sizeof r->msg, "grader: the test left no result");
+			continue;
+		}
+		r->pass = buf[0] == 'P';
+		r->seconds = atof(buf + 2);
+		snprintf(r->msg, sizeof r->msg, "%.*s", (int)sizeof r->msg - 1, nl + 1);
+	}
+}
+
+// Tests of programs that did not build fail without running.
+static int should_run(const struct result *r)
+{
+	for (int p = 0; p < PROGRAMS; p++)
+		if (strcmp(program_names[p], r->program) == 0)
+			return g.builds[p].ok;
+	return 0;
+}
+
+static void skip_unbuilt(void)
+{
+	for (int i = 0; i < g.ntests; i++) {
+		struct result *r = &g.tests[i];
+		char prog[sizeof r->program];
+		memcpy(prog, r->program, sizeof prog);
+		if (!should_run(r))
+			snprintf(r->msg, sizeof r->msg,
+			         "%s.c did not build (see its compiler messages above)", prog);
+	}
+}
+
+// Write the report in format to path ("-": stdout), through a temporary
+// file renamed into place so a reader never sees half a report.
+static int write_output(const char *spec)
+{
+	char format[32], tmp[4200];
+	const char *path = strchr(spec, ':');
+	if (path == NULL || path - spec >= (long)sizeof format) {
+		fprintf(stderr, "grader: -o wants FORMAT:FILE, not %s\n", spec);
+		return -1;
+	}
+	snprintf(format, sizeof format, "%.*s", (int)(path - spec), spec);
+	path++;
+	if (strcmp(path, "-") == 0)
+		return report_write(&g, format, stdout);
+	snprintf(tmp, sizeof tmp, "%s.tmp%d", path, (int)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (f == NULL)
+		die(tmp);
+	int rc = report_write(&g, format, f);
+	if (fclose(f) != 0 || rc < 0 || rename(tmp, path) < 0) {
+		fprintf(stderr, "grader: cannot write %s report %s\n", format, path);
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+// Keep only the tests named in only[]; exit if one names no test.
+static void keep_only(const char *const only[], int nonly)
+{
+	int n = 0;
+	for (int k = 0; k < nonly; k++) {
+		int found = 0;
+		for (int i = 0; i < g.ntests; i++)
+			found |= strcmp(g.tests[i].name, only[k]) == 0;
+		if (!found) {
+			fprintf(stderr, "grader: no test called %s\n", only[k]);
+			exit(2);
+		}
+	}
+	for (int i = 0; i < g.ntests; i++)
+		for (int k = 0; k < nonly; k++)
+			if (strcmp(g.tests[i].name, only[k]) == 0) {
+				if (n != i)
+					g.tests[n] = g.tests[i];
+				n++;
+				break;
+			}
+	g.ntests = n;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: grader -w WORKDIR [-t TABLE] [-j JOBS] "
+	        "[-o FORMAT:FILE]... [-T TEST]... [-x] SUBMISSION\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *table = "tests/grade/tests.tab", *outputs[MAX_OUTPUTS], *only[MAX_TESTS];
+	int nout = 0, nonly = 0, strict = 0, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), c;
+	char err[256];
+	while ((c = getopt(argc, argv, "w:t:j:o:T:x")) != -1) {
+		if (c == 'w')
+			workdir = optarg;
+		else if (c == 't')
+			table = optarg;
+		else if (c == 'j')
+			jobs = atoi(optarg);
+		else if (c == 'o' && nout < MAX_OUTPUTS)
+			outputs[nout++] = optarg;
+		else if (c == 'T' && nonly < MAX_TESTS)
+			only[nonly++] = optarg;
+		else if (c == 'x')
+			strict = 1;
+		else
+			usage();
+	}
+	if (workdir == NULL || optind != argc - 1)
+		usage();
+	if (nout == 0)
+		outputs[nout++] = "text:-";
+	submission = g.submission = argv[optind];
+	g.tracedir = strdup(wpath("traces", "", ""));
+	load_table(table, &g);
+	if (nonly > 0)
+		keep_only(only, nonly);
+	make_parents(workdir);
+	make_dir(wpath("src", "", ""), 0755);
+	make_dir(wpath("run", "", ""), 0755);
+	make_dir(wpath("traces", "", ""), 0755);
+	make_dir(wpath("res", "", ""), 0700);
+	for (int p = 0; p < PROGRAMS; p++) {
+		unlink(wpath("run/%s/%s", program_names[p], program_names[p]));
+		unlink(wpath("res/%s.build", program_names[p], ""));
+	}
+	for (int i = 0; i < g.ntests; i++)
+		unlink(wpath("res/%s.test", g.tests[i].name, ""));
+	if (box_available(err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		for (int p = 0; p < PROGRAMS; p++)
+			snprintf(g.builds[p].msg, sizeof g.builds[p].msg, "not graded: %s", err);
+	} else {
+		run_pool(PROGRAMS, jobs, build_job);
+		collect_builds();
+		run_pool(g.ntests, jobs, test_job);
+		collect_tests();
+	}
+	skip_unbuilt();
+	int rc = strict && grading_score(&g) < grading_max(&g);
+	for (int i = 0; i < nout; i++)
+		if (write_output(outputs[i]) < 0)
+			rc = 2;
+	return rc;
+}

@@ -1,0 +1,38 @@
+// peers.h: the grader's reference peers, run inside a test's namespace.
+// Each student program is tested against one of these (never against
+// another student program), so one broken program fails only its tests.
+#ifndef GRADE_PEERS_H
+#define GRADE_PEERS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define PEER_PORT 12000  // the textbook's port; free in a private namespace
+
+// Start a UDP server on PEER_PORT that upper-cases every datagram back
+// to its sender. Returns its pid, or -1.
+pid_t peer_udp_server(void);
+
+// Start a TCP server on PEER_PORT: for each client, read until end of
+// file, a newline or 300 ms of silence, send it back upper-cased, close.
+pid_t peer_tcp_server(void);
+
+// Send msg as one datagram to 127.0.0.1:PEER_PORT from a fresh socket and
+// wait up to timeout_ms for one reply into buf. Returns the reply's length,
+// -1 if none came, -2 if the socket could not be made.
+ssize_t peer_udp_ask(const char *msg, char *buf, size_t size, int timeout_ms);
+
+struct tcp_answer {
+	int connected;   // connect() succeeded
+	size_t len;      // bytes received (kept in data, NUL-terminated)
+	char data[8192];
+	int eof;         // the server closed its side
+};
+
+// Connect to 127.0.0.1:PEER_PORT, send msg, shut down the sending side,
+// read until end of file or timeout_ms; stop early once want bytes have
+// come unless wait_eof is set. Fills a.
+void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
+                  struct tcp_answer *a);
+
+#endif

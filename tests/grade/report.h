@@ -1,0 +1,42 @@
+// report.h: the grading results and how they are printed: a readable
+// summary, TAP, JUnit XML or Gradescope's results.json.
+#ifndef GRADE_REPORT_H
+#define GRADE_REPORT_H
+
+#include <stdio.h>
+
+#define MAX_TESTS 64
+#define PROGRAMS 4
+
+extern const char *const program_names[PROGRAMS];
+
+struct build {
+	int ok;              // the program compiled
+	char msg[4096];      // compiler messages (or why it was not built)
+};
+
+struct result {
+	char name[48], program[16], title[160], hint[400];
+	int points;
+	int pass;
+	double seconds;
+	char msg[3072];      // why it failed
+};
+
+struct grading {
+	const char *submission;    // as given on the command line
+	const char *tracedir;      // where each test's capture is
+	struct build builds[PROGRAMS];
+	struct result tests[MAX_TESTS];
+	int ntests;
+};
+
+// Points earned and possible.
+int grading_score(const struct grading *g);
+int grading_max(const struct grading *g);
+
+// Print g in one format: "text", "tap", "junit", "gradescope" or "csv"
+// (one row: points per test, then the total). 0, or -1 for an unknown one.
+int report_write(const struct grading *g, const char *format, FILE *f);
+
+#endif

@@ -1,0 +1,88 @@
+// sandbox.h: run untrusted student programs: private namespaces, limits,
+// a minimal filesystem view, and output read through capped pipes.
+//
+// A test runs as box_run(): a fresh user, network, mount and pid namespace
+// with lo up, the test function as pid 1 (so every process it leaves is
+// killed when it returns). Inside, jail_start() starts one program as an
+// unprivileged uid, in its own process group, with rlimits, in a root
+// holding only /usr, /etc, /dev/null, /tmp and /sandbox (one folder).
+#ifndef GRADE_SANDBOX_H
+#define GRADE_SANDBOX_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct box_limits {
+	int cpu_s;      // RLIMIT_CPU, seconds
+	long as_mb;     // RLIMIT_AS, MiB
+	int nproc;      // RLIMIT_NPROC (counted inside the namespace)
+	long fsize_mb;  // RLIMIT_FSIZE, MiB
+};
+
+#define JAIL_KEEP   (64 * 1024)    // bytes of each stream kept for reports
+#define JAIL_FLOOD  (1024 * 1024)  // bytes of output after which we kill
+
+struct capbuf {
+	char data[JAIL_KEEP + 1];  // first bytes, NUL-terminated
+	size_t len;                // bytes kept
+	size_t total;              // bytes seen
+	int eof;
+};
+
+struct jail {
+	pid_t pid;
+	int in, out, err;          // pipes (-1 once closed)
+	struct capbuf o, e;        // stdout, stderr
+	int status;                // wait status once exited, else -1
+	int flooded;               // killed for too much output
+};
+
+// Check that namespaces can be made here. 0, or -1 with a one-line
+// reason and fix in err.
+int box_available(char *err, size_t errlen);
+
+// Run fn(arg, resfd) as pid 1 of new namespaces (see above) with lo up,
+// for at most timeout_ms. What fn writes to resfd (at most reslen-1
+// bytes) is returned in res. Returns fn's return value, or -1 if the
+// namespaces could not be made or the time ran out (err says which).
+int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
+            char *res, size_t reslen, char *err, size_t errlen);
+
+// Inside box_run: start argv (argv[0] a path under /sandbox) with the
+// host folder dir seen as /sandbox, under lim. 0 or -1.
+int jail_start(struct jail *j, const char *dir, char *const argv[],
+               const struct box_limits *lim);
+
+// The uid outside the namespaces that student code runs as (the caller's
+// own uid unless the grader runs as root). Folders it must write to are
+// given to it with chown by the caller.
+uid_t box_student_uid(void);
+
+// Write s to the program's stdin and close it.
+void jail_input(struct jail *j, const char *s);
+
+// Read output until stdout holds a complete line starting with prefix
+// (returned through line, without its newline) or timeout_ms passes.
+// Returns 0, or -1 (timeout, exit, flood).
+int jail_wait_line(struct jail *j, const char *prefix, char *line,
+                   size_t size, int timeout_ms);
+
+// Read output until the program exits and its pipes close, or timeout_ms
+// passes (then it is killed). Returns 0 if it exited in time, else -1.
+int jail_finish(struct jail *j, int timeout_ms);
+
+// Read output for timeout_ms (or until the program exits). Returns 1 if
+// it is still running.
+int jail_pump(struct jail *j, int timeout_ms);
+
+// Kill the program's process group, reap it and close its pipes.
+void jail_kill(struct jail *j);
+
+// One line describing how the program ended: "exit 0", "killed by
+// signal 11 (segmentation fault)", "still running", "flooded output".
+const char *jail_how(const struct jail *j);
+
+// Milliseconds on the monotonic clock.
+long long now_ms(void);
+
+#endif

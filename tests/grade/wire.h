@@ -1,0 +1,46 @@
+// wire.h: what the programs of one grading test put on the wire, captured
+// on lo inside the test's network namespace and decoded to a packet list.
+//
+// The capture is also saved as a pcap file, so a student can replay a
+// failed test with `build/socktrace -r FILE` to see it annotated.
+#ifndef GRADE_WIRE_H
+#define GRADE_WIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { W_UDP = 17, W_TCP = 6, W_ICMP = 1 };
+enum { W_FIN = 0x01, W_SYN = 0x02, W_RST = 0x04, W_ACK = 0x10 };
+
+struct wpkt {
+	int proto;              // W_UDP, W_TCP, W_ICMP (port unreachable only)
+	char src[48], dst[48];  // addresses as text
+	int sport, dport;       // for W_ICMP: the quoted datagram's ports
+	int flags;              // TCP flags
+	uint32_t seq, ack;
+	uint8_t *payload;       // transport payload (malloc'd)
+	size_t len;
+};
+
+struct wire {
+	void *pcap;             // pcap_t *
+	void *dumper;           // pcap_dumper_t *
+	struct wpkt *pkts;
+	size_t n, cap;
+};
+
+// Start capturing on lo, saving to path (NULL: do not save). 0, or -1
+// with err filled.
+int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
+
+// Read every packet captured so far into w->pkts.
+void wire_collect(struct wire *w);
+
+// Stop capturing and free everything.
+void wire_close(struct wire *w);
+
+// Decode one Ethernet frame (DLT_EN10MB, as lo gives). 0 if it was an
+// IPv4/IPv6 UDP or TCP packet or an ICMP port unreachable, else -1.
+int wire_decode(const uint8_t *frame, size_t caplen, struct wpkt *p);
+
+#endif
