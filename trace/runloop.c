@@ -397,17 +397,21 @@ static int child_reaped(struct runloop *l, void *arg)
 
 void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 {
-	int was_interrupted = l->interrupted;
+	// A stop already asked for (Ctrl-C) is why we are here: wait for c
+	// anyway; only a new one while waiting makes it SIGKILL at once.
+	int was_interrupted = l->interrupted, was_stop = got_stop;
 	if (c->running) {
 		kill(c->pid, SIGTERM);
 		l->interrupted = 0;
+		got_stop = 0;
 		if (loop_until(l, child_reaped, c, timeout_ms) != 1 && c->running) {
 			kill(c->pid, SIGKILL);
 			waitpid(c->pid, &c->status, 0);
 			c->running = 0;
 		}
 	}
-	l->interrupted = was_interrupted;
+	l->interrupted = was_interrupted || l->interrupted;
+	got_stop = was_stop || got_stop;
 	// Read what is left in its pipes (bounded: a grandchild may hold them).
 	loop_until(l, child_done, c, 500);
 	struct stream *ss[2] = { &c->out, &c->err };
