@@ -312,6 +312,12 @@ static void explain_unreachable(const struct packet *pk, struct annotation *a)
 		return;
 	}
 	format_endpoint(dst, &q->dst, q->has_ports ? q->dport : -1);
+	if (port && !q->has_ports) {
+		note(a, "port unreachable: no socket is bound to the datagram's "
+		     "destination port on %s (the quoted ports were not "
+		     "captured)", dst);
+		return;
+	}
 	if (!port) {
 		note(a, "destination unreachable (code %u) for a datagram to %s: "
 		     "it could not be delivered", pk->icmp_code, dst);
@@ -338,6 +344,10 @@ static void annotate_icmp(struct annotator *an, const struct packet *pk,
 
 	if (v6 && pk->icmp_type >= 133 && pk->icmp_type <= 137) {
 		a->event = EV_NDP;
+		if (want && (pk->icmp_type == 135 || pk->icmp_type == 136))
+			note(a, "NDP (IPv6's ARP): before sending to a neighbour "
+			     "it has no link-layer address for, the kernel asks "
+			     "for it; the answer goes into its neighbour cache");
 		return;
 	}
 	if (pk->icmp_type != (v6 ? 1 : 3))
@@ -401,10 +411,20 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 	}
 	if (pk->proto == PROTO_ARP) {
 		a->event = EV_ARP;
+		if (want_notes)
+			note(a, "ARP: before the first IPv4 packet to an address "
+			     "on the link, the kernel asks (by broadcast) which "
+			     "Ethernet address has it; the answer goes into its "
+			     "ARP cache (`ip neigh`)");
 		return;
 	}
 	// A packet whose decoding stopped early is shown, not tracked: its
 	// fields may be incomplete.
+	if (pk->stopped_layer && want_notes)
+		note(a, "decoding stopped in the %s layer (%s): the fields up to "
+		     "there are shown; this packet is not added to any "
+		     "conversation", pk->stopped_layer,
+		     pk->stopped_reason ? pk->stopped_reason : "malformed");
 	if (pk->stopped_layer || pk->ip_version == 0)
 		return;
 	if (pk->is_fragment && pk->frag_offset > 0)

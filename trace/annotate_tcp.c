@@ -224,7 +224,9 @@ static void on_data(const struct conv *c, int dir, const struct packet *pk,
 	     "send() on its socket (TCP carries a byte stream: sends may be "
 	     "split or joined)", side[dir], pk->payload_len, a->rel_seq,
 	     a->rel_seq + pk->payload_len - 1);
-	if (!(pk->tcp_flags & TCP_ACK))
+	// The ack is explained when it moves (not again on every segment).
+	if (!(pk->tcp_flags & TCP_ACK) ||
+	    (c->have_ack[dir] && pk->ack == c->last_ack[dir]))
 		return;
 	if (c->fin_seen[o] && pk->ack == c->fin_seq[o] + 1)
 		note(a, "ack %u also acknowledges the %s's FIN: the %s program "

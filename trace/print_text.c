@@ -222,7 +222,11 @@ static void ob_line(struct outbuf *b, const struct packet *pk,
 	else if (pk->proto == PROTO_ICMP || pk->proto == PROTO_ICMP6)
 		ob_icmp(b, pk);
 	if (pk->summary[0] && pk->proto != PROTO_ICMP && pk->proto != PROTO_ICMP6) {
-		escape_str(text, sizeof text, pk->summary);
+		// "ARP request: ..." after "ARP": drop the repeated word.
+		const char *sum = pk->summary;
+		if (pk->proto == PROTO_ARP && strncmp(sum, "ARP ", 4) == 0)
+			sum += 4;
+		escape_str(text, sizeof text, sum);
 		ob_char(b, ' ');
 		ob_str(b, text);
 	}
