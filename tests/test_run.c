@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <pcap/pcap.h>
 
 #include "harness.h"
 #include "privdrop.h"
@@ -265,13 +266,36 @@ static void check_tcp(const struct result *r, const char *sentence, const char *
 
 static struct result res;
 
+// Packets in the pcap file path, or -1 if it cannot be read as one.
+static int pcap_count(const char *path)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_open_offline(path, err);
+	if (p == NULL)
+		return -1;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	int n = 0;
+	while (pcap_next_ex(p, &h, &data) == 1)
+		n++;
+	pcap_close(p);
+	return n;
+}
+
 static void test_udp_exchange(void **state)
 {
 	(void)state;
-	socktrace(&res, -1, "run", "--json", "--input", "hello udp world", "--", udps, "0",
-	          "--", udpc, "127.0.0.1", "{port}", NULL);
+	char pcap[] = "/tmp/socklab-test-run-XXXXXX";
+	int fd = mkstemp(pcap);
+	assert_true(fd >= 0);
+	close(fd);
+	socktrace(&res, -1, "run", "--json", "-w", pcap, "--input", "hello udp world", "--",
+	          udps, "0", "--", udpc, "127.0.0.1", "{port}", NULL);
+	int saved = pcap_count(pcap);
+	unlink(pcap);
 	check_udp(&res, "hello udp world", "HELLO UDP WORLD");
 	assert_int_equal(res.ev[0].ip_version, 4);
+	assert_int_equal(saved, res.nev);  // -w saved what was traced
 	// The programs' own output is passed through, marked with their names.
 	assert_non_null(strstr(res.err, "[UDPServer] The server is ready to receive on port"));
 }
@@ -384,6 +408,25 @@ static void test_two_hosts(void **state)
 	assert_true(arp >= 0);  // ARP came before the first datagram
 	assert_non_null(strstr(res.out, "\"src\":\"10.0.0.1\""));
 	assert_non_null(strstr(res.out, "\"dst\":\"10.0.0.2\""));
+}
+
+// The same over IPv6: neighbor solicitation and advertisement (NDP, the
+// IPv6 ARP) before the first datagram.
+static void test_two_hosts_ipv6(void **state)
+{
+	(void)state;
+	socktrace(&res, plain_user() == -2 ? -1 : plain_user(), "run", "--json", "--two-hosts",
+	          "--input", "far six", "--", udps, "0", "--", udpc, "fd00::2", "{port}", NULL);
+	if (res.status != 0 && strstr(res.err, "two hosts:")) {
+		print_message("skipped: this machine cannot make a veth pair: %s\n", res.err);
+		skip();
+	}
+	check_udp(&res, "far six", "FAR SIX");
+	int q = find(&res, "udp-request", 0);
+	int ns = find(&res, "ndp", 0), na = find(&res, "ndp", ns + 1);
+	assert_true(ns >= 0 && na > ns && na < q);
+	assert_non_null(strstr(res.out, "neighbor solicitation: who has fd00::2?"));
+	assert_int_equal(res.ev[q].ip_version, 6);
 }
 
 // Run argv as uid NOBODY in a user namespace where no further user
@@ -549,6 +592,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_two_clients, teardown),
 		cmocka_unit_test_teardown(test_ipv6, teardown),
 		cmocka_unit_test_teardown(test_two_hosts, teardown),
+		cmocka_unit_test_teardown(test_two_hosts_ipv6, teardown),
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),
