@@ -138,8 +138,10 @@ static void python_tcp_client_with_c_tcp_server(void **state)
 	proc_kill(&p);
 }
 
-// Run nc with args and stdin input: it must exit 0 printing exactly want.
-static void assert_nc(const char *const args[], const char *input, const char *want)
+// Run nc with args and stdin input: it must exit 0 within timeout_ms
+// printing exactly want.
+static void assert_nc(const char *const args[], const char *input, const char *want,
+                      int timeout_ms)
 {
 	const char *nc = netcat();
 	if (nc == NULL)
@@ -148,7 +150,7 @@ static void assert_nc(const char *const args[], const char *input, const char *w
 	for (int i = 0; args[i] && i < 6; i++)
 		argv[i + 1] = (char *)args[i];
 	struct run r;
-	assert_int_equal(proc_run(&r, argv, input, strlen(input), WAIT_MS), 0);
+	assert_int_equal(proc_run(&r, argv, input, strlen(input), timeout_ms), 0);
 	if (r.status != 0)
 		fail_msg("nc: status %#x, stderr: %s", r.status, r.err);
 	assert_string_equal(r.out, want);
@@ -164,7 +166,7 @@ static void nc_with_c_udp_server(void **state)
 	snprintf(portstr, sizeof portstr, "%d", port);
 	// -u: UDP; -w1: quit one second after the last datagram.
 	const char *args[] = { "-u", "-w1", "127.0.0.1", portstr, NULL };
-	assert_nc(args, "hello nc\n", "HELLO NC\n");  // nc sends the newline too
+	assert_nc(args, "hello nc\n", "HELLO NC\n", WAIT_MS);  // nc sends the newline too
 	proc_kill(&p);
 }
 
@@ -177,10 +179,11 @@ static void nc_with_c_tcp_server(void **state)
 	snprintf(portstr, sizeof portstr, "%d", port);
 	// -N: shut the connection down for writing at end of input (half-close).
 	const char *half[] = { "-N", "127.0.0.1", portstr, NULL };
-	assert_nc(half, "no newline", "NO NEWLINE");
-	// Without -N nc never half-closes: the newline ends the message.
+	assert_nc(half, "no newline", "NO NEWLINE", WAIT_MS);
+	// Without -N nc never half-closes: the newline ends the message, at
+	// once (the time limit is well under the server's 3-second timeout).
 	const char *line[] = { "127.0.0.1", portstr, NULL };
-	assert_nc(line, "a line\n", "A LINE\n");
+	assert_nc(line, "a line\n", "A LINE\n", 2000);
 	proc_kill(&p);
 }
 
