@@ -35,6 +35,7 @@ struct event {
 	char payload[128];
 	char flags[32];
 	int sport, dport, ip_version;
+	double ts;
 };
 
 // What one `socktrace run` printed.
@@ -96,6 +97,8 @@ static void parse_events(struct result *r)
 		e->sport = json_int(line, "sport");
 		e->dport = json_int(line, "dport");
 		e->ip_version = json_int(line, "ip_version");
+		const char *ts = strstr(line, "\"ts\":");
+		e->ts = ts ? strtod(ts + 5, NULL) : -1;
 	}
 }
 
@@ -429,6 +432,41 @@ static void test_two_hosts_ipv6(void **state)
 	assert_int_equal(res.ev[q].ip_version, 6);
 }
 
+// Delay and loss on the server's end of the link (tc netem), where the
+// kernel has sch_netem: the delay shows in the timestamps; with every
+// reply lost, UDP's client hears nothing and gives up, while TCP's
+// client retransmits its SYN.
+static void test_netem(void **state)
+{
+	(void)state;
+	int uid = plain_user() == -2 ? -1 : plain_user();
+	socktrace(&res, uid, "run", "--json", "--two-hosts", "--netem", "delay 50ms", "--input",
+	          "slow", "--", udps, "0", "--", udpc, "{host}", "{port}", NULL);
+	if (res.status != 0 && (strstr(res.err, "--netem") || strstr(res.err, "two hosts:"))) {
+		print_message("skipped: no tc netem here: %s\n", res.err);
+		skip();
+	}
+	check_udp(&res, "slow", "SLOW");
+	int q = find(&res, "udp-request", 0), a = find(&res, "udp-reply", 0);
+	assert_true(res.ev[a].ts - res.ev[q].ts >= 0.050);
+
+	socktrace(&res, uid, "run", "--json", "--two-hosts", "--netem", "loss 100%", "--input",
+	          "lost", "--", udps, "0", "--", udpc, "{host}", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(count_proto(&res, "udp"), 1);
+	assert_int_equal(find(&res, "udp-reply", 0), -1);
+	assert_non_null(strstr(res.err, "UDPClient exited with status 1"));
+
+	socktrace(&res, uid, "run", "--json", "--two-hosts", "--netem", "loss 100%", "--timeout",
+	          "4", "--input", "lost", "--", tcps, "0", "--", tcpc, "{host}", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int syns = 0;
+	for (int i = 0; i < res.nev; i++)
+		syns += !strcmp(res.ev[i].flags, "SYN") && !strcmp(res.ev[i].proto, "tcp");
+	assert_true(syns >= 2);  // the SYN, then its retransmission
+	assert_int_equal(find(&res, "handshake-3", 0), -1);
+}
+
 // Run argv as uid NOBODY in a user namespace where no further user
 // namespace may be made (user.max_user_namespaces = 0 there), as on a
 // machine that forbids them. Needs root. Fills r.
@@ -593,6 +631,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_ipv6, teardown),
 		cmocka_unit_test_teardown(test_two_hosts, teardown),
 		cmocka_unit_test_teardown(test_two_hosts_ipv6, teardown),
+		cmocka_unit_test_teardown(test_netem, teardown),
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),

@@ -12,6 +12,11 @@
 #   make trace-tcp6           the TCP pair over IPv6 (::1)
 #   make trace-two-hosts      the UDP pair on two hosts joined by a veth
 #                             link: ARP before the first datagram
+#   make trace-udp-loss       two hosts, every reply lost (tc netem): the UDP
+#                             client hears nothing and gives up
+#   make trace-tcp-loss       two hosts, half the server's packets lost: TCP
+#                             retransmits until the exchange completes
+#                             (both need tc and the kernel's sch_netem)
 #   make watch                a shell in a private namespace: start the
 #                             programs by hand, socktrace annotates live
 #
@@ -31,7 +36,8 @@ DEMO_PROGS  = $(BUILD)/$(LAB)
 DEMO_CAPS  := tests/captures
 
 .PHONY: demo watch trace-udp trace-tcp trace-udp-noserver trace-tcp-noserver \
-        trace-two-clients trace-udp6 trace-tcp6 trace-two-hosts
+        trace-two-clients trace-udp6 trace-tcp6 trace-two-hosts trace-udp-loss \
+        trace-tcp-loss
 
 # $(call demo_run,NAME,TITLE,FALLBACK,COMMANDS): trace one run, saving
 # build/traces/[LAB-]NAME.pcap; FALLBACK is the recorded capture shown
@@ -41,7 +47,7 @@ define demo_run
 	@rm -f $(TRACES)/$(LAB)-$(1).pcap
 	@printf '\n== %s (%s)\n\n' "$(2)" "$(LAB)"
 	@$(SOCKTRACE) run $(TRACE_OPTS) -w $(TRACES)/$(LAB)-$(1).pcap \
-		--fallback $(DEMO_CAPS)/$(strip $(3)) $(4)
+		$(if $(strip $(3)),--fallback $(DEMO_CAPS)/$(strip $(3))) $(4)
 	@if [ -s $(TRACES)/$(LAB)-$(1).pcap ]; then \
 		printf '\ncapture saved: %s (Wireshark opens it)\n' $(TRACES)/$(LAB)-$(1).pcap; fi
 endef
@@ -84,6 +90,16 @@ trace-two-hosts: $(UDP_PAIR)
 	$(call demo_run,two-hosts,UDP between two hosts on a veth link,rec-udp.pcap,\
 		--two-hosts --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 \
 		-- $(DEMO_PROGS)/UDPClient {host} {port})
+
+trace-udp-loss: $(UDP_PAIR)
+	$(call demo_run,udp-loss,UDP on a link that loses every reply,,\
+		--two-hosts --netem "loss 100%" --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 \
+		-- $(DEMO_PROGS)/UDPClient {host} {port})
+
+trace-tcp-loss: $(TCP_PAIR)
+	$(call demo_run,tcp-loss,TCP on a link that loses half the server's packets,,\
+		--two-hosts --netem "loss 50%" --timeout 30 --input "$(SENTENCE)" \
+		-- $(DEMO_PROGS)/TCPServer 0 -- $(DEMO_PROGS)/TCPClient {host} {port})
 
 # The programs are on PATH in the shell: type UDPServer, then UDPClient.
 watch: $(UDP_PAIR) $(TCP_PAIR)

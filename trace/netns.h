@@ -28,6 +28,7 @@ enum netns_error netns_enter(char *err, size_t errlen);
 struct netns_peer {
 	int fd;              // the peer namespace (open /proc/self/ns/net)
 	char local_if[16];   // our end of the pair, "veth0"
+	char peer_if[16];    // the peer's end, "veth1"
 };
 
 #define NETNS_LOCAL_ADDR  "10.0.0.1"
@@ -43,5 +44,10 @@ int netns_make_peer(struct netns_peer *p, int timeout_ms, char *err, size_t errl
 // In a child about to exec the server: move into the peer namespace.
 // 0, or -1 with err filled.
 int netns_join_peer(const struct netns_peer *p, char *err, size_t errlen);
+
+// In a child about to exec a network tool (tc): keep CAP_NET_ADMIN across
+// exec (as an ambient capability), which an unprivileged user's namespace
+// otherwise loses at exec. 0, or -1 with err filled.
+int netns_keep_admin(char *err, size_t errlen);
 
 #endif

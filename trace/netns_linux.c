@@ -14,9 +14,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/capability.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
@@ -466,6 +469,7 @@ int netns_make_peer(struct netns_peer *p, int timeout_ms, char *err, size_t errl
 	}
 	p->fd = new_peer_ns(home, err, errlen);
 	snprintf(p->local_if, sizeof p->local_if, "%s", LOCAL_IF);
+	snprintf(p->peer_if, sizeof p->peer_if, "%s", PEER_IF);
 	int rc = -1;
 	if (p->fd < 0 || make_veth(p->fd, err, errlen) < 0)
 		goto out;
@@ -496,6 +500,30 @@ int netns_join_peer(const struct netns_peer *p, char *err, size_t errlen)
 {
 	if (setns(p->fd, CLONE_NEWNET) < 0) {
 		fail_errno(err, errlen, "setns into the second host");
+		return -1;
+	}
+	return 0;
+}
+
+int netns_keep_admin(char *err, size_t errlen)
+{
+	if (geteuid() == 0 && getuid() == 0)
+		return 0;  // root keeps its capabilities across exec anyway
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2];
+	memset(d, 0, sizeof d);
+	if (syscall(SYS_capget, &h, d) < 0) {
+		fail_errno(err, errlen, "capget");
+		return -1;
+	}
+	// An ambient capability must be permitted and inheritable first.
+	d[0].inheritable |= 1u << CAP_NET_ADMIN;
+	if (syscall(SYS_capset, &h, d) < 0) {
+		fail_errno(err, errlen, "capset CAP_NET_ADMIN inheritable");
+		return -1;
+	}
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_NET_ADMIN, 0, 0) < 0) {
+		fail_errno(err, errlen, "prctl PR_CAP_AMBIENT_RAISE CAP_NET_ADMIN");
 		return -1;
 	}
 	return 0;

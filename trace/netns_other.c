@@ -27,6 +27,11 @@ int netns_join_peer(const struct netns_peer *p, char *err, size_t errlen)
 	snprintf(err, errlen, "two hosts need Linux network namespaces");
 	return -1;
 }
+int netns_keep_admin(char *err, size_t errlen)
+{
+	snprintf(err, errlen, "capabilities need Linux");
+	return -1;
+}
 #else
 // On Linux netns_linux.c is used; ISO C wants a translation unit non-empty.
 typedef int netns_other_unused;

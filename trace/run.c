@@ -49,6 +49,10 @@ static const char usage_text[] =
 "  --two-hosts      run the server on a second host: a second namespace joined\n"
 "                   by a veth link, 10.0.0.1 (client) to 10.0.0.2 (server), so\n"
 "                   the trace shows ARP/NDP; nothing is routed beyond the pair\n"
+"  --netem ARGS     (with --two-hosts) delay or lose what the server sends,\n"
+"                   e.g. --netem 'delay 100ms' or --netem 'loss 30%': runs\n"
+"                   tc qdisc add dev veth1 root netem ARGS (needs iproute2's\n"
+"                   tc and the kernel's sch_netem)\n"
 "  --timeout SEC    stop a program still running after SEC seconds (10)\n"
 "  --fallback FILE  where namespaces are forbidden, annotate this recorded\n"
 "                   capture instead of failing\n"
@@ -64,6 +68,7 @@ struct run_cfg {
 	const char *inputs[MAX_CMDS];
 	int ninputs;
 	int two_hosts;
+	const char *netem;  // --netem ARGS, on the server's end of the link
 	int tmux;
 	int shell;
 	int timeout_ms;
@@ -78,7 +83,7 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 	const char *a = argv[*i];
 	const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
 	int takes = !strcmp(a, "-w") || !strcmp(a, "--filter") || !strcmp(a, "--input") ||
-	            !strcmp(a, "--timeout") || !strcmp(a, "--fallback");
+	            !strcmp(a, "--timeout") || !strcmp(a, "--fallback") || !strcmp(a, "--netem");
 	if (takes && next == NULL) {
 		fprintf(stderr, "socktrace: %s: %s needs an argument\n", argv[0], a);
 		return -1;
@@ -107,6 +112,8 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 		c->filter = next;
 	else if (!strcmp(a, "--fallback"))
 		c->fallback = next;
+	else if (!strcmp(a, "--netem"))
+		c->netem = next;
 	else if (!strcmp(a, "--input")) {
 		if (c->ninputs == MAX_CMDS || strlen(next) >= MAX_INPUT) {
 			fprintf(stderr, "socktrace: %s: too many or too long --input\n", argv[0]);
@@ -159,6 +166,14 @@ static int parse_args(struct run_cfg *c, int argc, char **argv)
 		c->cmds[c->ncmds++] = &argv[i];
 		while (i < argc && strcmp(argv[i], "--"))
 			i++;
+	}
+	if (c->shell && c->two_hosts) {
+		fprintf(stderr, "socktrace: shell: --two-hosts is for socktrace run only\n");
+		return -1;
+	}
+	if (c->netem && !c->two_hosts) {
+		fprintf(stderr, "socktrace: run: --netem needs --two-hosts (it shapes the link)\n");
+		return -1;
 	}
 	if (c->ncmds == 0 && !c->shell) {
 		fprintf(stderr, "socktrace: run: no command to run (try socktrace run --help)\n");
@@ -491,6 +506,47 @@ static int replay(struct run_cfg *c)
 	return rc;
 }
 
+// --netem: `tc qdisc add dev veth1 root netem ARGS` run in the second host,
+// so that what the server sends is delayed or lost on the way (what the
+// client sends is captured as it leaves). 0, or -1 after saying why.
+static int apply_netem(struct session *s)
+{
+	static const char *const tcs[] = { "/usr/sbin/tc", "/sbin/tc", "/usr/bin/tc" };
+	char *argv[40] = { "tc", "qdisc", "add", "dev", s->peer.peer_if, "root", "netem" };
+	int n = 7;
+	for (size_t i = 0; i < sizeof tcs / sizeof tcs[0]; i++)
+		if (access(tcs[i], X_OK) == 0) {
+			argv[0] = (char *)tcs[i];
+			break;
+		}
+	char args[256];
+	snprintf(args, sizeof args, "%s", s->cfg->netem);
+	char *save;
+	for (char *w = strtok_r(args, " \t", &save); w && n < 39; w = strtok_r(NULL, " \t", &save))
+		argv[n++] = w;
+	argv[n] = NULL;
+	char err[256];
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (netns_join_peer(&s->peer, err, sizeof err) < 0 ||
+		    netns_keep_admin(err, sizeof err) < 0) {
+			fprintf(stderr, "socktrace: run: --netem: %s\n", err);
+			_exit(126);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int st = 0;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		fprintf(stderr, "socktrace: run: --netem '%s': tc failed (%s); it needs "
+		        "iproute2's tc and the kernel's sch_netem (modprobe sch_netem)\n",
+		        s->cfg->netem, pid < 0 ? strerror(errno) :
+		        WIFEXITED(st) && WEXITSTATUS(st) == 127 ? "tc not found" : "see above");
+		return -1;
+	}
+	return 0;
+}
+
 // Enter the namespace (and the second host's); on refusal, say so in one
 // line and pick the fallback. Returns -1 to go on, else an exit status.
 static int enter(struct session *s)
@@ -514,6 +570,8 @@ static int enter(struct session *s)
 			return 1;
 		}
 		s->has_peer = 1;
+		if (s->cfg->netem && apply_netem(s) < 0)
+			return 1;
 	}
 	return -1;
 }
