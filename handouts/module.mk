@@ -13,18 +13,18 @@ HANDOUT_SRCS  := $(wildcard handouts/*.md handouts/instructor/*.md)
 HANDOUT_HTML  := $(HANDOUT_SRCS:handouts/%.md=build/handouts/%.html)
 HANDOUT_PDF_ENGINE := $(firstword $(foreach e,xelatex lualatex pdflatex wkhtmltopdf weasyprint,$(if $(shell command -v $(e) 2>/dev/null),$(e))))
 HANDOUT_PDF   := $(if $(HANDOUT_PDF_ENGINE),$(HANDOUT_SRCS:handouts/%.md=build/handouts/%.pdf))
-PANDOC_FLAGS  := --standalone --toc --shift-heading-level-by=-1 --lua-filter=handouts/mermaid.lua \
+PANDOC_FLAGS  := --standalone --toc --shift-heading-level-by=-1 --lua-filter=handouts/html.lua \
                  --metadata-file=handouts/pandoc-meta.yaml
 
 .PHONY: handouts handouts-check handouts-update
 handouts: $(HANDOUT_HTML) $(HANDOUT_PDF)
 	@echo "handouts: HTML in build/handouts/$(if $(HANDOUT_PDF_ENGINE),, (no PDF engine found: HTML only))"
 
-build/handouts/%.html: handouts/%.md handouts/mermaid.lua handouts/pandoc-meta.yaml | $(call DEPS_STAMP,docs)
+build/handouts/%.html: handouts/%.md handouts/html.lua handouts/pandoc-meta.yaml | $(call DEPS_STAMP,docs)
 	@mkdir -p $(@D)
 	pandoc $(PANDOC_FLAGS) -o $@ $<
 
-build/handouts/%.pdf: handouts/%.md handouts/mermaid.lua | $(call DEPS_STAMP,docs)
+build/handouts/%.pdf: handouts/%.md handouts/html.lua | $(call DEPS_STAMP,docs)
 	@mkdir -p $(@D)
 	pandoc --pdf-engine=$(HANDOUT_PDF_ENGINE) -o $@ $<
 
