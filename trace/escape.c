@@ -64,6 +64,12 @@ size_t escape_str(char *out, size_t outlen, const char *s)
 	return escape_bytes(out, outlen, (const uint8_t *)s, strlen(s));
 }
 
+// Whether c can appear as itself inside a JSON string we write.
+static int json_plain(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 size_t escape_json(char *out, size_t outlen, const char *s)
 {
 	size_t n = 0;
@@ -71,20 +77,34 @@ size_t escape_json(char *out, size_t outlen, const char *s)
 
 	if (outlen == 0)
 		return 0;
-	for (; *s; s++) {
+	while (*s) {
+		// Copy a run of plain characters at once.
+		size_t run = 0;
+		while (json_plain((uint8_t)s[run]))
+			run++;
+		if (run) {
+			size_t reserve = s[run] ? 4 : 1;
+			if (n + run + reserve > outlen) {
+				size_t fit = outlen > n + 4 ? outlen - n - 4 : 0;
+				memcpy(out + n, s, fit);
+				n = add_ellipsis(out, outlen, n + fit);
+				break;
+			}
+			memcpy(out + n, s, run);
+			n += run;
+			s += run;
+			continue;
+		}
 		uint8_t c = (uint8_t)*s;
-		size_t k = 1;
+		size_t k = 2;
 		if (c == '"' || c == '\\') {
 			e[0] = '\\';
 			e[1] = (char)c;
-			k = 2;
-		} else if (c < 0x20 || c >= 0x7f) {
+		} else {
 			memcpy(e, "\\u00", 4);
 			e[4] = hexdig[c >> 4];
 			e[5] = hexdig[c & 15];
 			k = 6;
-		} else {
-			e[0] = (char)c;
 		}
 		size_t reserve = s[1] ? 4 : 1;
 		if (n + k + reserve > outlen) {
@@ -93,6 +113,7 @@ size_t escape_json(char *out, size_t outlen, const char *s)
 		}
 		memcpy(out + n, e, k);
 		n += k;
+		s++;
 	}
 	out[n] = '\0';
 	return n;

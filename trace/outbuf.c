@@ -74,6 +74,11 @@ static void ob_fixed(struct outbuf *b, unsigned long v, int width)
 	ob_mem(b, tmp, (size_t)width);
 }
 
+void ob_usec(struct outbuf *b, unsigned long usec)
+{
+	ob_fixed(b, usec % 1000000, 6);
+}
+
 void ob_time(struct outbuf *b, const struct timeval *tv)
 {
 	static time_t cached_sec = (time_t)-1;

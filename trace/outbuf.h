@@ -36,6 +36,9 @@ void ob_pad(struct outbuf *b, size_t n);
 // the second is cached, so this is cheap for consecutive packets).
 void ob_time(struct outbuf *b, const struct timeval *tv);
 
+// Append microseconds as exactly six digits.
+void ob_usec(struct outbuf *b, unsigned long usec);
+
 // Write the buffer to f and empty it. Returns 0 or -1 (errno set).
 int ob_flush(struct outbuf *b, FILE *f);
 

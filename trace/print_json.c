@@ -36,12 +36,20 @@
 
 #define JSON_PAYLOAD 1024  // payload bytes put in "payload"
 
+// Append ,"key":
+static void j_key(struct outbuf *b, const char *key)
+{
+	ob_str(b, ",\"");
+	ob_str(b, key);
+	ob_str(b, "\":");
+}
+
 // Append ,"key": and the value as a JSON string (s escaped), or null.
 static void j_str(struct outbuf *b, const char *key, const char *s)
 {
 	char tmp[ANNOT_NOTE_LEN * 2];
 
-	ob_printf(b, ",\"%s\":", key);
+	j_key(b, key);
 	if (!s) {
 		ob_str(b, "null");
 		return;
@@ -55,7 +63,7 @@ static void j_str(struct outbuf *b, const char *key, const char *s)
 // Append ,"key": and a number, or null when have is zero.
 static void j_num(struct outbuf *b, const char *key, int have, uint64_t v)
 {
-	ob_printf(b, ",\"%s\":", key);
+	j_key(b, key);
 	if (have)
 		ob_u64(b, v);
 	else
@@ -84,19 +92,18 @@ static void j_payload(struct outbuf *b, const struct packet *pk)
 // Append the notes, joined and as an array.
 static void j_notes(struct outbuf *b, const struct annotation *a)
 {
-	char tmp[ANNOT_NOTE_LEN * 2];
+	static char tmp[ANNOT_NOTES][ANNOT_NOTE_LEN * 2];
 
 	ob_str(b, ",\"note\":\"");
 	for (int i = 0; i < a->nnotes; i++) {
-		escape_json(tmp, sizeof tmp, a->notes[i]);
+		escape_json(tmp[i], sizeof tmp[i], a->notes[i]);
 		ob_str(b, i ? " | " : "");
-		ob_str(b, tmp);
+		ob_str(b, tmp[i]);
 	}
 	ob_str(b, "\",\"notes\":[");
 	for (int i = 0; i < a->nnotes; i++) {
-		escape_json(tmp, sizeof tmp, a->notes[i]);
 		ob_str(b, i ? ",\"" : "\"");
-		ob_str(b, tmp);
+		ob_str(b, tmp[i]);
 		ob_char(b, '"');
 	}
 	ob_char(b, ']');
@@ -165,8 +172,10 @@ void print_json(struct outbuf *b, unsigned long n, const struct packet *pk,
 	(void)o;
 	ob_str(b, "{\"n\":");
 	ob_u64(b, n);
-	ob_printf(b, ",\"ts\":%lld.%06ld", (long long)pk->ts.tv_sec,
-	          (long)pk->ts.tv_usec);
+	ob_str(b, ",\"ts\":");
+	ob_u64(b, (uint64_t)pk->ts.tv_sec);
+	ob_char(b, '.');
+	ob_usec(b, (unsigned long)pk->ts.tv_usec);
 	j_str(b, "link", pk->link ? pk->link : "unknown");
 	j_num(b, "caplen", 1, pk->caplen);
 	j_num(b, "wirelen", 1, pk->wirelen);
