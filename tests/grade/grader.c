@@ -134,12 +134,17 @@ static int copy_file(const char *src, const char *dst, mode_t mode, char *msg, s
 	return 0;
 }
 
-// Replace bytes a terminal or a report should not get with '?'.
+// Replace bytes a terminal or a report should not get with '?'
+// (printable UTF-8 stays).
 static void clean_text(char *s)
 {
-	for (; *s; s++)
-		if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f || (*s & 0x80))
+	for (size_t len = strlen(s); *s; s++, len--) {
+		size_t u = utf8_printable((const unsigned char *)s, len);
+		if (u > 0)
+			s += u - 1, len -= u - 1;
+		else if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f || (*s & 0x80))
 			*s = '?';
+	}
 }
 
 // Inside a sandbox: compile /sandbox/PROG.c into /sandbox/PROG.

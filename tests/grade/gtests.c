@@ -32,13 +32,26 @@ void say(struct tcase *t, const char *fmt, ...)
 	va_end(ap);
 }
 
+size_t utf8_printable(const unsigned char *s, size_t len)
+{
+	if (len >= 2 && s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80)
+		return s[0] > 0xc2 || s[1] >= 0xa0 ? 2 : 0;
+	if (len >= 3 && s[0] >= 0xe1 && s[0] <= 0xef && s[0] != 0xed &&
+	    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
+		return 3;
+	return 0;
+}
+
 char *escape(const char *s, size_t len, char *out, size_t size)
 {
 	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len; ) {
 		unsigned char c = (unsigned char)s[i];
+		size_t u = utf8_printable((const unsigned char *)s + i, len - i);
 		char tmp[8];
-		if (c == '\n')
+		if (u > 0)
+			snprintf(tmp, sizeof tmp, "%.*s", (int)u, s + i);
+		else if (c == '\n')
 			strcpy(tmp, "\\n");
 		else if (c == '\\')
 			strcpy(tmp, "\\\\");
@@ -46,6 +59,7 @@ char *escape(const char *s, size_t len, char *out, size_t size)
 			snprintf(tmp, sizeof tmp, "\\x%02x", c);
 		else
 			tmp[0] = (char)c, tmp[1] = '\0';
+		i += u > 0 ? u : 1;
 		if (o + strlen(tmp) + 4 > size) {
 			strcpy(out + o, "...");
 			return out;
@@ -542,6 +556,27 @@ static void tcpserver_clients(struct tcase *t)
 	t->pass = 1;
 }
 
+// The server's ready line must name the port it was asked for.
+static void server_port(struct tcase *t, const char *prog)
+{
+	struct jail j;
+	char line[256];
+	int port = -1;
+	if (start_server(t, prog, &j) < 0)
+		return;
+	if (jail_wait_line(&j, READY, line, sizeof line, 100) == 0)
+		sscanf(line, READY " %d", &port);
+	if (port != PEER_PORT) {
+		say(t, "asked for port %d, %s said \"%s\": print the port the socket "
+		    "has, in host byte order (ntohs)", PEER_PORT, prog, line);
+		return;
+	}
+	t->pass = 1;
+}
+
+static void udpserver_port(struct tcase *t) { server_port(t, "UDPServer"); }
+static void tcpserver_port(struct tcase *t) { server_port(t, "TCPServer"); }
+
 static const struct {
 	const char *name;
 	test_fn fn;
@@ -552,12 +587,14 @@ static const struct {
 	{ "udpserver_reply", udpserver_reply },
 	{ "udpserver_address", udpserver_address },
 	{ "udpserver_clients", udpserver_clients },
+	{ "udpserver_port", udpserver_port },
 	{ "tcpclient_reply", tcpclient_reply },
 	{ "tcpclient_handshake", tcpclient_handshake },
 	{ "tcpclient_sentence", tcpclient_sentence },
 	{ "tcpserver_reply", tcpserver_reply },
 	{ "tcpserver_close", tcpserver_close },
 	{ "tcpserver_clients", tcpserver_clients },
+	{ "tcpserver_port", tcpserver_port },
 };
 
 // The function of the test called name, or NULL.

@@ -33,4 +33,8 @@ void say(struct tcase *t, const char *fmt, ...)
 // if it does not fit. Returns out.
 char *escape(const char *s, size_t len, char *out, size_t size);
 
+// Length of the UTF-8 sequence at s (of at most len bytes) if it is a
+// printable character (U+00A0 and above, so no C1 control), else 0.
+size_t utf8_printable(const unsigned char *s, size_t len);
+
 #endif

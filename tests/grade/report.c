@@ -145,7 +145,7 @@ static void json(FILE *f, const char *s)
 			fprintf(f, "\\%c", c);
 		else if (c == '\n')
 			fputs("\\n", f);
-		else if (c < 0x20 || c >= 0x7f)
+		else if (c < 0x20 || c == 0x7f)  // bytes above: our own UTF-8 text
 			fprintf(f, "\\u%04x", c);
 		else
 			fputc(c, f);

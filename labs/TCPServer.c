@@ -1,0 +1,342 @@
+#define _POSIX_C_SOURCE 200809L
+// TCPServer.c: the TCP server of Kurose & Ross §2.7.2, in C.
+//
+// Usage: TCPServer [port]    (port 12000 by default; 0 lets the OS choose)
+//
+// Accepts one client at a time (an iterative server, as in the book),
+// sends its sentence back upper-cased, closes the connection, accepts the
+// next; stops cleanly (exit status 0) on SIGINT (Ctrl-C) or SIGTERM.
+//
+// The message rule. A TCP connection carries a stream of bytes with no
+// message boundaries, so the book's single recv(1024) may get only part of
+// the sentence. Here the server upper-cases each chunk as it arrives and
+// sends it straight back (a streaming echo), so it never waits for bytes
+// a correct client will not send. The sentence ends at the client's FIN
+// (TCPClient half-closes with shutdown(SHUT_WR) after sending it), or after
+// a chunk holding a newline (so `nc` works as a client). Then the server
+// closes the connection, and its FIN tells the client the reply is whole.
+// The book's Python client, which neither half-closes nor sends a newline,
+// works too: its recv() gets the echo, then it closes the connection.
+//
+// A client that sends nothing for 3 seconds, or cannot take the reply for
+// 3 seconds, is dropped with a message, so it cannot hold up the others.
+
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+// Lab skeleton: fill in the blanks, in order. Each todo(n) stands for
+// code you write, described by the "TODO n" comment above it; until
+// then the program stops there and says which blank it reached.
+_Noreturn int todo(int n, ...);
+// Until the blanks are filled in, some variables are not used yet.
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wunused-variable"
+#pragma GCC diagnostic ignored "-Wunused-but-set-variable"
+#pragma GCC diagnostic ignored "-Wunused-but-set-parameter"
+
+#define BACKLOG        5  // connections the OS queues while we serve one
+#define CLIENT_TIMEOUT 3  // seconds a client may keep us waiting
+
+// Set by on_signal when SIGINT or SIGTERM arrives; the loops check it.
+static volatile sig_atomic_t stopping;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+// Make SIGINT and SIGTERM set `stopping`, and ignore SIGPIPE. Without
+// SA_RESTART, an accept() or recv() blocked when the signal arrives fails
+// with EINTR instead of resuming, so the loop gets to see the flag.
+// SIGPIPE is raised by send() on a connection the client has closed and
+// kills by default; ignored, send() fails with EPIPE and we go on.
+// Returns 0, or -1 after printing why.
+static int set_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;  // no SA_RESTART
+	if (sigaction(SIGINT, &sa, NULL) < 0 || sigaction(SIGTERM, &sa, NULL) < 0 ||
+	    signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+		perror("TCPServer: sigaction");
+		return -1;
+	}
+	return 0;
+}
+
+// Check that s is a decimal port number from 0 to 65535. Returns 0 or -1.
+static int check_port(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 5)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	return atol(s) <= 65535 ? 0 : -1;
+}
+
+// Upper-case the ASCII letters a-z in buf[0..len); every other byte, NUL
+// and bytes above 127 included, passes unchanged. (Not toupper(): what it
+// does to bytes above 127 depends on the locale.)
+static void upper_ascii(char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] >= 'a' && buf[i] <= 'z')
+			buf[i] = buf[i] - 'a' + 'A';
+}
+
+// Write "host port N" for the socket address sa into buf.
+static void describe(const struct sockaddr *sa, socklen_t len, char *buf, size_t size)
+{
+	char host[INET6_ADDRSTRLEN], port[8];  // the longest numeric address, "65535"
+	if (getnameinfo(sa, len, host, sizeof host, port, sizeof port,
+	                NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+		snprintf(buf, size, "(unknown address)");
+	else
+		snprintf(buf, size, "%s port %s", host, port);
+}
+
+// Make a TCP socket for the local address ai, bind it there and listen.
+// SO_REUSEADDR lets a restarted server bind its port while connections of
+// the previous run linger in TIME_WAIT. An IPv6 socket gets IPV6_V6ONLY
+// turned off, so that it also accepts IPv4 clients (they appear as
+// ::ffff:a.b.c.d). Returns the socket, or -1 with errno set and *call
+// naming the call that failed.
+static int listen_socket(const struct addrinfo *ai, const char **call)
+{
+	// TODO 3: make the welcoming socket for this address: call socket() (§2.7.2; Lab 2 part 4, 'The welcoming socket')
+	int serverSocket = todo(3);
+	if (serverSocket < 0) {
+		*call = "socket";
+		return -1;
+	}
+	int on = 1, off = 0;
+	if (setsockopt(serverSocket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0)
+		*call = "setsockopt SO_REUSEADDR";
+	else if (ai->ai_family == AF_INET6 &&
+	         setsockopt(serverSocket, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) < 0)
+		*call = "setsockopt IPV6_V6ONLY";
+	// TODO 4: give the socket the server's port: call bind() (§2.7.2; Lab 2 part 4, 'The welcoming socket')
+	else if (todo(4) < 0)
+		*call = "bind";
+	// TODO 5: make it the welcoming socket: call listen() (§2.7.2; Lab 2 part 4, 'The welcoming socket')
+	else if (todo(5) < 0)  // now it is the welcoming socket
+		*call = "listen";
+	else
+		return serverSocket;
+	int saved = errno;
+	close(serverSocket);
+	errno = saved;
+	return -1;
+}
+
+// Open the server's welcoming socket on serverPort, for every local
+// address: getaddrinfo with AI_PASSIVE gives the "any address" of each
+// family; we take the IPv6 one first (one dual-stack socket serves both
+// families) and fall back to IPv4 where IPv6 is unavailable. Returns the
+// socket, or -1 after printing why.
+static int open_server_socket(const char *serverPort)
+{
+	struct addrinfo hints, *res;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	// TODO 1: the type of socket TCP uses, for hints.ai_socktype (§2.7.2; Lab 2 part 4, 'The welcoming socket')
+	hints.ai_socktype = todo(1);
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	// TODO 2: look up the 'any' address on serverPort into res: call getaddrinfo() with no host (§2.7.2; Lab 2 part 4, 'The welcoming socket')
+	int err = todo(2);
+	if (err != 0) {
+		fprintf(stderr, "TCPServer: getaddrinfo: %s\n", gai_strerror(err));
+		return -1;
+	}
+	int serverSocket = -1;
+	const char *call = "getaddrinfo";
+	int families[] = { AF_INET6, AF_INET };
+	for (int f = 0; f < 2 && serverSocket < 0; f++)
+		for (struct addrinfo *ai = res; ai && serverSocket < 0; ai = ai->ai_next)
+			if (ai->ai_family == families[f])
+				serverSocket = listen_socket(ai, &call);
+	if (serverSocket < 0)
+		fprintf(stderr, "TCPServer: %s: %s\n", call, strerror(errno));
+	freeaddrinfo(res);
+	return serverSocket;
+}
+
+// Print the ready line with the port the socket really has (the one the
+// OS chose when we asked for port 0), and flush it at once so that a
+// program reading our output through a pipe sees it now. Returns 0 or -1.
+static int announce(int serverSocket)
+{
+	struct sockaddr_storage serverAddress;
+	socklen_t len = sizeof serverAddress;
+	if (getsockname(serverSocket, (struct sockaddr *)&serverAddress, &len) < 0) {
+		perror("TCPServer: getsockname");
+		return -1;
+	}
+	int port = serverAddress.ss_family == AF_INET6
+	         ? ntohs(((struct sockaddr_in6 *)&serverAddress)->sin6_port)
+	         : ntohs(((struct sockaddr_in *)&serverAddress)->sin_port);
+	printf("The server is ready to receive on port %d\n", port);
+	if (fflush(stdout) != 0) {
+		perror("TCPServer: stdout");
+		return -1;
+	}
+	return 0;
+}
+
+// Make recv() and send() on the connection give up (EAGAIN or
+// EWOULDBLOCK) after CLIENT_TIMEOUT seconds. Returns 0 or -1 (errno set).
+static int set_client_timeouts(int connectionSocket)
+{
+	struct timeval tv = { .tv_sec = CLIENT_TIMEOUT, .tv_usec = 0 };
+	if (setsockopt(connectionSocket, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0 ||
+	    setsockopt(connectionSocket, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) < 0)
+		return -1;
+	return 0;
+}
+
+// Send all len bytes of buf: send() may take fewer than asked (it copies
+// what fits into the socket's send buffer), so loop until all are gone.
+// Returns 0, or -1 with errno set.
+static int send_all(int s, const char *buf, size_t len)
+{
+	while (len > 0) {
+		// TODO 8: send what is left of buf: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')
+		ssize_t n = todo(8);
+		if (n < 0 && errno == EINTR && !stopping)
+			continue;
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+// Serve one client on connectionSocket by the message rule above: receive
+// a chunk, upper-case it, send it all back, until the client's FIN or a
+// chunk holding '\n'. Returns 0, or -1 with errno set and *call naming
+// the call that failed.
+static int serve_client(int connectionSocket, const char **call)
+{
+	char sentence[4096];
+	*call = "setsockopt";
+	if (set_client_timeouts(connectionSocket) < 0)
+		return -1;
+	for (;;) {
+		*call = "recv";
+		// TODO 7: receive the next chunk of the sentence: call recv(); 0 means the client is done (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')
+		ssize_t n = todo(7);
+		if (n == 0)
+			return 0;  // the client's FIN: the whole sentence has come
+		if (n < 0 && errno == EINTR && !stopping)
+			continue;
+		if (n < 0)
+			return -1;
+		char *capitalizedSentence = sentence;  // upper-cased in place
+		upper_ascii(capitalizedSentence, (size_t)n);
+		*call = "send";
+		if (send_all(connectionSocket, capitalizedSentence, (size_t)n) < 0)
+			return -1;
+		if (memchr(sentence, '\n', (size_t)n) != NULL)
+			return 0;  // a line: the whole sentence for a client like nc
+	}
+}
+
+// Report on stderr that serving the client at address `who` failed in
+// `call` with error number err; the server goes on with the next client.
+static void report_client(const char *who, const char *call, int err)
+{
+	if ((err == EAGAIN || err == EWOULDBLOCK) && strcmp(call, "recv") == 0)
+		fprintf(stderr, "TCPServer: client %s: recv: no data for %d seconds, "
+		        "dropping the connection\n", who, CLIENT_TIMEOUT);
+	else if (err == EAGAIN || err == EWOULDBLOCK)
+		fprintf(stderr, "TCPServer: client %s: %s: the client took no data for %d "
+		        "seconds, dropping the connection\n", who, call, CLIENT_TIMEOUT);
+	else if (err != EINTR)  // EINTR here: we are stopping
+		fprintf(stderr, "TCPServer: client %s: %s: %s\n", who, call, strerror(err));
+}
+
+// The textbook's while-True loop: accept a connection (a new socket for
+// this client, while serverSocket goes on welcoming others), serve it,
+// close it. Returns 0 when SIGINT or SIGTERM arrives, -1 if accept fails.
+static int serve(int serverSocket)
+{
+	while (!stopping) {
+		struct sockaddr_storage clientAddress;
+		socklen_t clientAddressLen = sizeof clientAddress;
+		// TODO 6: wait for the next client and get its connection socket: call accept() (§2.7.2; Lab 2 part 4, 'Accept a connection')
+		int connectionSocket = todo(6);
+		if (connectionSocket < 0 && (errno == EINTR || errno == ECONNABORTED))
+			continue;  // a signal (the loop test decides) or a client gone already
+		if (connectionSocket < 0) {
+			perror("TCPServer: accept");
+			return -1;
+		}
+		const char *call;
+		if (serve_client(connectionSocket, &call) < 0) {
+			int err = errno;
+			char who[INET6_ADDRSTRLEN + 16];
+			describe((struct sockaddr *)&clientAddress, clientAddressLen, who, sizeof who);
+			report_client(who, call, err);
+		}
+		// TODO 9: close this client's connection socket (not serverSocket): call close() (§2.7.2; Lab 2 part 4, 'Close the connection socket')
+		todo(9);  // our FIN: the reply is complete
+	}
+	return 0;
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc > 2) {
+		fprintf(stderr, "usage: TCPServer [port]\n");
+		return 2;
+	}
+	const char *serverPort = argc == 2 ? argv[1] : "12000";
+	if (check_port(serverPort) < 0) {
+		fprintf(stderr, "TCPServer: bad port '%s': port must be a number from 0 to 65535\n",
+		        serverPort);
+		return 2;
+	}
+	if (set_signals() < 0)
+		return 1;
+	int serverSocket = open_server_socket(serverPort);
+	if (serverSocket < 0)
+		return 1;
+	int ok = announce(serverSocket) == 0 && serve(serverSocket) == 0;
+	close(serverSocket);
+	return ok ? 0 : 1;
+}
+
+// ---- Lab scaffolding: todo() stands in for the code of each blank. ----
+
+static const char *const todo_hints[] = {
+	[1] = "the type of socket TCP uses, for hints.ai_socktype (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
+	[2] = "look up the 'any' address on serverPort into res: call getaddrinfo() with no host (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
+	[3] = "make the welcoming socket for this address: call socket() (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
+	[4] = "give the socket the server's port: call bind() (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
+	[5] = "make it the welcoming socket: call listen() (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
+	[6] = "wait for the next client and get its connection socket: call accept() (§2.7.2; Lab 2 part 4, 'Accept a connection')",
+	[7] = "receive the next chunk of the sentence: call recv(); 0 means the client is done (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')",
+	[8] = "send what is left of buf: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')",
+	[9] = "close this client's connection socket (not serverSocket): call close() (§2.7.2; Lab 2 part 4, 'Close the connection socket')",
+};
+
+// Say that blank n is not filled in yet, and stop the program.
+_Noreturn int todo(int n, ...)
+{
+	fprintf(stderr, "TCPServer: TODO %d is not done yet: %s\n", n, todo_hints[n]);
+	exit(1);
+}
