@@ -100,7 +100,7 @@ static void upper_ascii(char *buf, size_t len)
 // Write "host port N" for the socket address sa into buf.
 static void describe(const struct sockaddr *sa, socklen_t len, char *buf, size_t size)
 {
-	char host[INET6_ADDRSTRLEN], port[8];  // the longest numeric address, "65535"
+	char host[64], port[8];  // room for any numeric address (IPv6, scope too), "65535"
 	if (getnameinfo(sa, len, host, sizeof host, port, sizeof port,
 	                NI_NUMERICHOST | NI_NUMERICSERV) != 0)
 		snprintf(buf, size, "(unknown address)");
@@ -163,7 +163,7 @@ static int open_server_socket(const char *serverPort)
 	}
 	int serverSocket = -1;
 	const char *call = "getaddrinfo";
-	int families[] = { AF_INET6, AF_INET };
+	int families[] = { AF_INET6, AF_INET };  // IPv6 results first, then IPv4
 	for (int f = 0; f < 2 && serverSocket < 0; f++)
 		for (struct addrinfo *ai = res; ai && serverSocket < 0; ai = ai->ai_next)
 			if (ai->ai_family == families[f])
@@ -288,7 +288,7 @@ static int serve(int serverSocket)
 		const char *call;
 		if (serve_client(connectionSocket, &call) < 0) {
 			int err = errno;
-			char who[INET6_ADDRSTRLEN + 16];
+			char who[96];
 			describe((struct sockaddr *)&clientAddress, clientAddressLen, who, sizeof who);
 			report_client(who, call, err);
 		}

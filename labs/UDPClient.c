@@ -9,6 +9,8 @@
 //    IPv6 address (getaddrinfo finds out which);
 //  - the line's newline is not sent, and a line of any length is read
 //    (Python 3's input() does the same; raw_input() is Python 2);
+//  - the reply buffer holds any datagram (the book's 2048 bytes would cut
+//    a longer reply short);
 //  - the book's client waits forever for a reply that may never come: UDP
 //    has no connection, so nothing tells the client that no server is
 //    listening. Ours gives up after 3 seconds and says so.

@@ -87,7 +87,7 @@ static void upper_ascii(char *buf, size_t len)
 // Write "host port N" for the socket address sa into buf.
 static void describe(const struct sockaddr *sa, socklen_t len, char *buf, size_t size)
 {
-	char host[INET6_ADDRSTRLEN], port[8];  // the longest numeric address, "65535"
+	char host[64], port[8];  // room for any numeric address (IPv6, scope too), "65535"
 	if (getnameinfo(sa, len, host, sizeof host, port, sizeof port,
 	                NI_NUMERICHOST | NI_NUMERICSERV) != 0)
 		snprintf(buf, size, "(unknown address)");
@@ -144,7 +144,7 @@ static int open_server_socket(const char *serverPort)
 	}
 	int serverSocket = -1;
 	const char *call = "getaddrinfo";
-	int families[] = { AF_INET6, AF_INET };
+	int families[] = { AF_INET6, AF_INET };  // IPv6 results first, then IPv4
 	for (int f = 0; f < 2 && serverSocket < 0; f++)
 		for (struct addrinfo *ai = res; ai && serverSocket < 0; ai = ai->ai_next)
 			if (ai->ai_family == families[f])
@@ -222,7 +222,7 @@ static int serve(int serverSocket)
 		// TODO 6: send the n upper-cased bytes back to exactly clientAddress: call sendto() (§2.7.1; Lab 1 part 3, 'Send it back')
 		if (todo(6) < 0) {
 			int err = errno;
-			char who[INET6_ADDRSTRLEN + 16];
+			char who[96];
 			describe((struct sockaddr *)&clientAddress, clientAddressLen, who, sizeof who);
 			fprintf(stderr, "UDPServer: sendto %s: %s\n", who, strerror(err));
 		}
@@ -247,13 +247,10 @@ int main(int argc, char *argv[])
 	int serverSocket = open_server_socket(serverPort);
 	if (serverSocket < 0)
 		return 1;
-	if (allow_big_datagrams(serverSocket) < 0 || announce(serverSocket) < 0 ||
-	    serve(serverSocket) < 0) {
-		close(serverSocket);
-		return 1;
-	}
+	int ok = allow_big_datagrams(serverSocket) == 0 && announce(serverSocket) == 0 &&
+	         serve(serverSocket) == 0;
 	close(serverSocket);
-	return 0;
+	return ok ? 0 : 1;
 }
 
 // ---- Lab scaffolding: todo() stands in for the code of each blank. ----
