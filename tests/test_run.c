@@ -467,6 +467,35 @@ static void test_netem(void **state)
 	assert_int_equal(find(&res, "handshake-3", 0), -1);
 }
 
+// socktrace shell: the programs started by hand inside it (here by a
+// script standing in for the student) are traced as they run.
+static void test_shell(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/socklab-test-shell-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	chmod(dir, 0777);
+	// The server's ready line comes through a FIFO: the client starts
+	// only once the server is listening (no sleeps).
+	static const char script[] =
+		"mkfifo \"$1/ready\" || exit 1; \"$2\" 12000 >\"$1/ready\" & pid=$!; "
+		"read line <\"$1/ready\"; echo \"by hand\" | \"$3\" 127.0.0.1 12000; "
+		"kill $pid; wait $pid; exit 0";
+	int uid = plain_user() == -2 ? -1 : plain_user();
+	socktrace(&res, uid, "shell", "--json", "--", "/bin/sh", "-c", script, "sh", dir, udps,
+	          udpc, NULL);
+	char fifo[64];
+	snprintf(fifo, sizeof fifo, "%s/ready", dir);
+	unlink(fifo);
+	rmdir(dir);
+	assert_int_equal(res.status, 0);
+	assert_non_null(strstr(res.err, "private network namespace"));
+	assert_int_equal(count_proto(&res, "udp"), 2);
+	assert_string_equal(res.ev[find(&res, "udp-request", 0)].payload, "by hand");
+	assert_string_equal(res.ev[find(&res, "udp-reply", 0)].payload, "BY HAND");
+	assert_int_equal(res.ev[find(&res, "udp-request", 0)].dport, 12000);
+}
+
 // Run argv as uid NOBODY in a user namespace where no further user
 // namespace may be made (user.max_user_namespaces = 0 there), as on a
 // machine that forbids them. Needs root. Fills r.
@@ -632,6 +661,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_two_hosts, teardown),
 		cmocka_unit_test_teardown(test_two_hosts_ipv6, teardown),
 		cmocka_unit_test_teardown(test_netem, teardown),
+		cmocka_unit_test_teardown(test_shell, teardown),
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),
