@@ -254,6 +254,30 @@ static void tcp_client_end_to_end(void **state)
 	proc_kill(&p);
 }
 
+// A long line, in many chunks each way. (Kept well under what the
+// connection's buffers hold: TCPClient reads only once it has sent all.)
+static void tcp_client_large_line(void **state)
+{
+	(void)state;
+	enum { SIZE = 256 * 1024 };
+	static char line[SIZE + 1], want[SIZE + 64];
+	struct proc p;
+	int port = start_server(&p, 0);
+	memset(line, 'm', SIZE);
+	line[SIZE] = '\0';
+	line[SIZE - 1] = '\n';
+	int n = snprintf(want, sizeof want, "Input lowercase sentence:\nFrom Server: ");
+	memset(want + n, 'M', SIZE - 1);
+	memcpy(want + n + SIZE - 1, "\n", 2);
+	struct run r;
+	run_client(&r, "127.0.0.1", port, line, WAIT_MS);
+	assert_int_equal(r.status, 0);
+	assert_int_equal(r.outlen, strlen(want));
+	assert_memory_equal(r.out, want, r.outlen);
+	run_free(&r);
+	proc_kill(&p);
+}
+
 static void tcp_client_ipv6_literal(void **state)
 {
 	(void)state;
@@ -341,6 +365,7 @@ int main(void)
 		cmocka_unit_test_teardown(tcp_server_restarts_on_same_port, teardown),
 		cmocka_unit_test_teardown(tcp_server_sigint_exits_0, teardown),
 		cmocka_unit_test_teardown(tcp_client_end_to_end, teardown),
+		cmocka_unit_test_teardown(tcp_client_large_line, teardown),
 		cmocka_unit_test_teardown(tcp_client_ipv6_literal, teardown),
 		cmocka_unit_test_teardown(tcp_client_connection_refused, teardown),
 		cmocka_unit_test_teardown(tcp_client_half_closes_and_reads_to_eof, teardown),
