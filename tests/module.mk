@@ -47,7 +47,8 @@ FUZZ_CHECK_SECONDS ?= 3
 FUZZ_DIR     := build/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/fuzz_decode
 FUZZ_SRCS     = trace/fuzz_decode.c trace/bytes.c $(wildcard trace/decode*.c) \
-                $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c)
+                $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c) \
+                trace/escape.c
 FUZZ_OK      := $(shell printf 'int LLVMFuzzerTestOneInput(const char*d,long n){(void)d;(void)n;return 0;}' | \
                   $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
 

@@ -3,7 +3,8 @@
 // frames, decoded at every captured length from 0 to its caplen, each
 // from a heap copy of exactly that many bytes: under ASan (make
 // check-sanitize) this is the proof that no decoder reads past the
-// captured bytes. It also checks that a frame cut inside its headers
+// captured bytes (also while recording fields and printing -v -x and
+// JSON from them, on every other length). It also checks that a frame cut inside its headers
 // says where it stopped, and that the generated captures are current.
 #include <dirent.h>
 #include <setjmp.h>
@@ -21,8 +22,10 @@
 #include "harness.h"
 #include "packet.h"
 #include "pktbuild.h"
+#include "print_verbose.h"
 
 static struct field_list fl;
+static FILE *devnull;
 
 // Decode the first len bytes of data with or without field recording;
 // check what holds for any input.
@@ -46,6 +49,11 @@ static void decode_prefix(struct packet *pk, int dlt, const uint8_t *data,
 	assert_true((pk->stopped_layer == NULL) == (pk->stopped_reason == NULL));
 	assert_non_null(pk->link);
 	assert_true(memchr(pk->summary, 0, sizeof pk->summary) != NULL);
+	if (fields) {   // -v -x and JSON read the fields and the frame too
+		assert_true(fl.nfields <= FIELDS_MAX && fl.nlayers <= LAYERS_MAX);
+		print_verbose(devnull, pk, copy, 1);
+		print_fields_json(devnull, pk);
+	}
 	free(copy);
 }
 
@@ -195,7 +203,13 @@ int main(void)
 		cmocka_unit_test(test_dense_frames_at_every_length),
 		cmocka_unit_test(test_generated_captures_are_current),
 	};
+	devnull = fopen("/dev/null", "w");
+	if (!devnull) {
+		perror("test_truncate: /dev/null");
+		return 1;
+	}
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	fclose(devnull);
 	harness_cleanup();
 	return rc;
 }

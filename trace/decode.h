@@ -49,6 +49,11 @@ void decode_tcp_options(struct tcp_options *o, struct cursor *c);
 void decode_icmp(struct packet *pk, struct cursor *c);
 void decode_icmp6(struct packet *pk, struct cursor *c);
 
+// What an ICMP / ICMPv6 message of this type and code is, in words
+// ("echo request", "port unreachable").
+const char *icmp_name(uint8_t type, uint8_t code);
+const char *icmp6_name(uint8_t type, uint8_t code);
+
 // Walk IPv6 extension headers from next header *nh at c; on return c is
 // at the upper-layer header and *nh says which it is. Fragment details
 // go to frag_off/more (if not NULL). Returns 0, or -1 with *why set.

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 
 #include "decode.h"
+#include "fields.h"
 
 // Write the 6-byte hardware address mac as aa:bb:cc:dd:ee:ff into buf.
 static void mac_str(char buf[18], const uint8_t mac[6])
@@ -55,6 +56,8 @@ void decode_arp(struct packet *pk, struct cursor *c)
 	uint8_t hlen = get_u8(c);
 	uint8_t plen = get_u8(c);
 	uint16_t op = get_be16(c);
+	if (pk->fields)
+		fields_arp(pk->fields, pk->net_off);
 	if (c->is_short) {
 		decode_stop(pk, "arp", "truncated");
 		return;

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 
 #include "decode.h"
+#include "fields.h"
 
 // The ports of a quoted TCP or UDP header at c, if captured.
 static void quoted_ports(struct quoted *q, struct cursor *c, int first_frag)
@@ -61,7 +62,7 @@ static void quoted_ipv6(struct quoted *q, struct cursor *c)
 }
 
 // Text for an ICMP (v4) type and code.
-static const char *icmp_name(uint8_t type, uint8_t code)
+const char *icmp_name(uint8_t type, uint8_t code)
 {
 	static const char *unreach[] = {
 		"network unreachable", "host unreachable",
@@ -99,6 +100,8 @@ static long icmp_header(struct packet *pk, struct cursor *c, const char *layer)
 	cur_skip(c, 2);
 	uint32_t rest = get_be32(c);
 	if (c->is_short) {
+		if (pk->fields)
+			fields_icmp(pk->fields, pk, pk->trans_off);
 		decode_stop(pk, layer, "truncated");
 		return -1;
 	}
@@ -131,11 +134,13 @@ void decode_icmp(struct packet *pk, struct cursor *c)
 		struct cursor q = *c;
 		quoted_ipv4(&pk->quoted, &q);
 	}
+	if (pk->fields)
+		fields_icmp(pk->fields, pk, pk->trans_off);
 	decode_set_payload(pk, c, left_in_ip(pk, c));
 }
 
 // Text for an ICMPv6 type and code.
-static const char *icmp6_name(uint8_t type, uint8_t code)
+const char *icmp6_name(uint8_t type, uint8_t code)
 {
 	static const char *unreach[] = {
 		"no route to destination", "communication administratively prohibited",
@@ -231,6 +236,10 @@ void decode_icmp6(struct packet *pk, struct cursor *c)
 		quoted_ipv6(&pk->quoted, &q);
 	} else if (t == 135 || t == 136) {
 		ndp_summary(pk, c, (uint32_t)rest);
+		if (!pk->stopped_layer)
+			cur_skip(c, cur_left(c));  // NDP is all header: no payload
 	}
+	if (pk->fields)
+		fields_icmp(pk->fields, pk, pk->trans_off);
 	decode_set_payload(pk, c, left_in_ip(pk, c));
 }

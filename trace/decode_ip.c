@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "decode.h"
+#include "fields.h"
 
 #define EXT_MAX 16  // IPv6 extension headers walked before giving up
 
@@ -47,6 +48,8 @@ void decode_ipv4(struct packet *pk, struct cursor *c)
 	pk->more_fragments = (frag & 0x2000) != 0;
 	pk->frag_offset = (uint32_t)(frag & 0x1fff) * 8;
 	pk->is_fragment = pk->more_fragments || pk->frag_offset != 0;
+	if (pk->fields)
+		fields_ipv4(pk->fields, pk, start, 0);
 	if (c->is_short) {
 		decode_stop(pk, "ipv4", "truncated");
 		return;
@@ -139,6 +142,8 @@ void decode_ipv6(struct packet *pk, struct cursor *c)
 		pk->dst.family = 6;
 	pk->ip_proto = nh;
 	if (c->is_short) {
+		if (pk->fields)
+			fields_ipv6(pk->fields, pk, start, start + 40, 0);
 		decode_stop(pk, "ipv6", "truncated");
 		return;
 	}
@@ -151,6 +156,8 @@ void decode_ipv6(struct packet *pk, struct cursor *c)
 	                  &pk->is_fragment, &why);
 	pk->ip_proto = nh;
 	pk->ip_hlen = (uint16_t)(c->off - start);
+	if (pk->fields)
+		fields_ipv6(pk->fields, pk, start, c->off, 0);
 	if (r < 0) {
 		decode_stop(pk, "ipv6", why);
 		return;

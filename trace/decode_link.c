@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "decode.h"
+#include "fields.h"
 
 #define VLAN_MAX 8  // tags walked before giving up on a frame
 
@@ -20,27 +21,25 @@ void decode_ethernet(struct packet *pk, struct cursor *c)
 	pk->link = "ethernet";
 	cur_skip(c, 12);
 	uint16_t type = get_be16(c);
-	if (c->is_short) {
-		decode_stop(pk, "ethernet", "truncated");
-		return;
-	}
-	for (int n = 0; type == ETH_VLAN || type == ETH_QINQ ||
-	                type == ETH_QINQ_OLD; n++) {
-		if (n == VLAN_MAX) {
-			decode_stop(pk, "vlan", "too many tags");
-			return;
-		}
+	const char *stop = c->is_short ? "ethernet" : NULL;
+	for (int n = 0; !stop && (type == ETH_VLAN || type == ETH_QINQ ||
+	                          type == ETH_QINQ_OLD); n++) {
 		uint16_t tci = get_be16(c);
 		type = get_be16(c);
-		if (c->is_short) {
-			decode_stop(pk, "vlan", "truncated");
-			return;
+		if (n == VLAN_MAX || c->is_short) {
+			stop = "vlan";
+			break;
 		}
 		if (pk->nvlan < 2)
 			pk->vlan[pk->nvlan] = tci & 0x0fff;
 		pk->nvlan++;
 	}
-	decode_ethertype(pk, c, type);
+	if (pk->fields)
+		fields_ethernet(pk->fields, 14 + 4u * (uint32_t)pk->nvlan);
+	if (stop)
+		decode_stop(pk, stop, c->is_short ? "truncated" : "too many tags");
+	else
+		decode_ethertype(pk, c, type);
 }
 
 // BSD loopback: a 4-byte address family, in the capturing host's byte
@@ -49,6 +48,8 @@ void decode_null(struct packet *pk, struct cursor *c, int network_order)
 {
 	pk->link = network_order ? "loop" : "null";
 	uint32_t af = get_be32(c);
+	if (pk->fields)
+		fields_null(pk->fields, network_order);
 	if (c->is_short) {
 		decode_stop(pk, pk->link, "truncated");
 		return;
@@ -72,6 +73,8 @@ void decode_sll(struct packet *pk, struct cursor *c)
 	pk->link = "sll";
 	cur_skip(c, 14);
 	uint16_t proto = get_be16(c);
+	if (pk->fields)
+		fields_sll(pk->fields);
 	if (c->is_short) {
 		decode_stop(pk, "sll", "truncated");
 		return;
@@ -86,6 +89,8 @@ void decode_sll2(struct packet *pk, struct cursor *c)
 	pk->link = "sll2";
 	uint16_t proto = get_be16(c);
 	cur_skip(c, 18);
+	if (pk->fields)
+		fields_sll2(pk->fields);
 	if (c->is_short) {
 		decode_stop(pk, "sll2", "truncated");
 		return;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "decode.h"
+#include "fields.h"
 
 // Bytes the IP header says follow the cursor (c is inside the IP payload).
 static uint32_t ip_bytes_left(const struct packet *pk, const struct cursor *c)
@@ -60,6 +61,8 @@ void decode_udp(struct packet *pk, struct cursor *c)
 	pk->dport = get_be16(c);
 	uint32_t ulen = get_be16(c);
 	cur_skip(c, 2);  // checksum
+	if (pk->fields)
+		fields_udp(pk->fields, pk, pk->trans_off, 0);
 	if (c->is_short) {
 		decode_stop(pk, "udp", "truncated");
 		return;
@@ -94,6 +97,8 @@ void decode_tcp(struct packet *pk, struct cursor *c)
 	pk->window = get_be16(c);
 	cur_skip(c, 4);  // checksum, urgent pointer
 	pk->trans_hlen = (uint16_t)hlen;
+	if (pk->fields)
+		fields_tcp(pk->fields, pk, pk->trans_off, 0);
 	if (c->is_short) {
 		decode_stop(pk, "tcp", "truncated");
 		return;

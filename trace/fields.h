@@ -30,7 +30,7 @@ struct field {
 	uint32_t bit_off;     // first bit, counted from the frame's first bit
 	uint32_t bits;        // its size in bits
 	enum check check;     // for checksums: whether it verifies
-	char value[64];       // the value as people write it ("10.0.0.1", "SYN,ACK")
+	char value[96];       // the value as people write it ("10.0.0.1", "SYN,ACK")
 };
 
 struct layer {
@@ -45,8 +45,11 @@ struct layer {
 };
 
 struct field_list {
-	int loopback;         // set by the caller: frames from a loopback
-	                      // interface (their checksums may be unfilled)
+	int loopback;         // set by the caller: frames captured on a
+	                      // loopback or virtual interface (lo, veth),
+	                      // whose TCP/UDP checksums the kernel leaves
+	                      // unfilled. Without it, a packet between two
+	                      // loopback addresses is treated the same way.
 	const uint8_t *frame; // set by decode_packet
 	uint32_t caplen;
 	int nlayers, nfields;
@@ -72,8 +75,37 @@ struct field *fields_add(struct field_list *fl, const char *name,
                          const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 
+// Add a field of n whole bytes at frame offset off (see fields_add).
+struct field *fields_bytes(struct field_list *fl, uint32_t off, uint32_t n,
+                           const char *name, const char *label,
+                           const char *purpose, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
 // Record the payload: at frame offset off, caplen captured of len sent.
 void fields_payload(struct field_list *fl, uint32_t off, uint32_t caplen,
                     uint32_t len);
+
+// Words for what a check found: "correct", "incorrect", ... ("" for NA).
+const char *check_name(enum check c);
+
+// The per-layer recorders, called by the decoders when pk->fields is
+// set. Each reads the frame again through the accessor, from the layer's
+// first byte start; fields past the captured bytes say "(not captured)".
+struct packet;
+void fields_ethernet(struct field_list *fl, uint32_t end);
+void fields_null(struct field_list *fl, int network_order);
+void fields_sll(struct field_list *fl);
+void fields_sll2(struct field_list *fl);
+void fields_arp(struct field_list *fl, uint32_t start);
+void fields_ipv4(struct field_list *fl, const struct packet *pk,
+                 uint32_t start, int quoted);
+void fields_ipv6(struct field_list *fl, const struct packet *pk,
+                 uint32_t start, uint32_t end, int quoted);
+void fields_udp(struct field_list *fl, const struct packet *pk,
+                uint32_t start, int quoted);
+void fields_tcp(struct field_list *fl, const struct packet *pk,
+                uint32_t start, int quoted);
+void fields_icmp(struct field_list *fl, const struct packet *pk,
+                 uint32_t start);
 
 #endif

@@ -1,7 +1,8 @@
 // fuzz_decode.c: libFuzzer target for the decoders. The first input
-// byte picks the link type (its low 3 bits, see link_types) and whether
-// fields are recorded (bit 3); the rest is the captured frame, decoded
-// as if its wire length were the input's length plus the next byte.
+// byte picks the link type (its low 3 bits, see link_types), whether
+// fields are recorded and printed with -v -x and as JSON (bit 3), and
+// whether the capture counts as loopback (bit 4); its top 3 bits are
+// added to the wire length. The rest is the captured frame.
 // Built and run by `make fuzz` (tests/module.mk) with
 // -fsanitize=fuzzer,address,undefined.
 #include <stdint.h>
@@ -11,6 +12,7 @@
 
 #include "fields.h"
 #include "packet.h"
+#include "print_verbose.h"
 
 // Indexed by the low 3 bits of the first byte (pcapgen --corpus too).
 static const int link_types[8] = {
@@ -42,5 +44,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                    pk.payload + pk.payload_caplen > data + size)) ||
 	    !memchr(pk.summary, 0, sizeof pk.summary))
 		__builtin_trap();
+	if (pk.fields) {
+		static FILE *null;
+		if (!null)
+			null = fopen("/dev/null", "w");
+		if (null) {
+			print_verbose(null, &pk, caplen ? data + 1 : NULL, 1);
+			print_fields_json(null, &pk);
+		}
+	}
 	return 0;
 }
