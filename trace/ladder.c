@@ -222,6 +222,21 @@ static void print_conv(const struct lconv *c, FILE *f)
 	fputc('\n', f);
 }
 
+void ladder_print_last(const struct ladder *l, unsigned long conv, FILE *f)
+{
+	for (int i = 0; i < l->nconvs; i++) {
+		const struct lconv *c = l->convs[i];
+		if (c->id != conv || c->nsteps == 0)
+			continue;
+		fprintf(f, "%-12s%-*s%s\n", "", WIDTH + 1, c->client, c->server);
+		fprintf(f, "%10.6f  ", seconds_between(&c->steps[0].ts,
+		                                       &c->steps[c->nsteps - 1].ts));
+		print_arrow(f, &c->steps[c->nsteps - 1]);
+		fputc('\n', f);
+		return;
+	}
+}
+
 void ladder_print(const struct ladder *l, FILE *f)
 {
 	if (l->nconvs == 0)

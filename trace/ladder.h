@@ -30,6 +30,11 @@ void ladder_print(const struct ladder *l, FILE *f);
 // Write all recorded conversations as one Mermaid sequenceDiagram on f.
 void ladder_mermaid(const struct ladder *l, FILE *f);
 
+// Print the last recorded step of conversation conv as one ladder row
+// under a header naming its two ends (for --step). Nothing if the
+// conversation was not recorded.
+void ladder_print_last(const struct ladder *l, unsigned long conv, FILE *f);
+
 void ladder_free(struct ladder *l);
 
 #endif

@@ -40,6 +40,11 @@ static const char usage_text[] =
 "  --ladder        after the packets, a ladder diagram per conversation\n"
 "  --mermaid       instead of the packets, a Mermaid sequenceDiagram\n"
 "  -S              absolute TCP sequence numbers (default: relative)\n"
+"  -v              under each packet, every header field, layer by layer\n"
+"                  (with --json: a \"layers\" array in each object)\n"
+"  -x              as -v, with each layer's bytes in hex\n"
+"  --step          one packet at a time, with its place on the ladder:\n"
+"                  Enter for the next, q to quit (needs a terminal)\n"
 "  --color=WHEN    colour: auto (a terminal and NO_COLOR unset), always,\n"
 "                  never\n"
 "  -h, --help      this help\n"
@@ -108,29 +113,33 @@ static int parse_color(const char *v, int *color)
 // (0 after --help).
 static int parse_args(int argc, char **argv, struct args *a)
 {
-	enum { OPT_JSON = 256, OPT_LADDER, OPT_MERMAID, OPT_COLOR };
+	enum { OPT_JSON = 256, OPT_LADDER, OPT_MERMAID, OPT_COLOR, OPT_STEP };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "ladder", no_argument, NULL, OPT_LADDER },
 		{ "mermaid", no_argument, NULL, OPT_MERMAID },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "step", no_argument, NULL, OPT_STEP },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:i:w:qSh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:i:w:qSvxh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': a->read_file = optarg; break;
 		case 'i': a->iface = optarg; break;
 		case 'w': a->write_file = optarg; break;
 		case 'q': a->opts.format = FORMAT_TERSE; break;
 		case 'S': a->opts.absolute_seq = 1; break;
+		case 'v': a->opts.verbose = 1; break;
+		case 'x': a->opts.verbose = a->opts.hex = 1; break;
 		case OPT_JSON: a->opts.format = FORMAT_JSON; break;
 		case OPT_LADDER: a->opts.ladder = 1; break;
 		case OPT_MERMAID: a->opts.mermaid = 1; break;
+		case OPT_STEP: a->opts.step = 1; break;
 		case OPT_COLOR:
 			if (parse_color(optarg, &a->color) < 0)
 				return usage_error("--color takes auto, always or never",

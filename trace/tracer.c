@@ -5,12 +5,16 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "annotate.h"
+#include "capture.h"
+#include "fields.h"
 #include "ladder.h"
 #include "outbuf.h"
 #include "packet.h"
 #include "print.h"
+#include "print_verbose.h"
 
 #define OUT_SIZE 65536  // one packet's output at most (JSON, many notes)
 
@@ -20,6 +24,8 @@ struct tracer {
 	unsigned long count;
 	struct annotator *an;
 	struct ladder *ladder;   // NULL unless --ladder or --mermaid
+	struct field_list *fields; // NULL unless -v or -x
+	FILE *tty;               // --step on a terminal: where to ask
 	struct packet pk;
 	struct annotation a;
 	struct outbuf ob;
@@ -40,9 +46,15 @@ struct tracer *tracer_open(const struct trace_opts *opts, int linktype,
 		t->opts.out = stdout;
 	t->linktype = linktype;
 	t->an = annotator_new(0);
-	if (opts->ladder || opts->mermaid)
+	// --step waits on the terminal; without one it is a plain listing.
+	if (opts->step && isatty(STDIN_FILENO))
+		t->tty = fopen("/dev/tty", "r+");
+	if (opts->ladder || opts->mermaid || t->tty)
 		t->ladder = ladder_new();
-	if (!t->an || ((opts->ladder || opts->mermaid) && !t->ladder)) {
+	if (opts->verbose || opts->hex)
+		t->fields = calloc(1, sizeof *t->fields);
+	if (!t->an || ((opts->ladder || opts->mermaid || t->tty) && !t->ladder) ||
+	    ((opts->verbose || opts->hex) && !t->fields)) {
 		snprintf(err, errlen, "out of memory");
 		tracer_close(t);
 		return NULL;
@@ -51,21 +63,49 @@ struct tracer *tracer_open(const struct trace_opts *opts, int linktype,
 	return t;
 }
 
-// Print the decoded and annotated packet in the chosen form.
-static void print_packet(struct tracer *t)
+// JSON with -v/-x: the object gains "layers", every header field.
+static void print_json_layers(struct tracer *t)
 {
-	switch (t->opts.format) {
-	case FORMAT_TERSE:
-		print_terse(&t->ob, &t->pk, &t->a, &t->opts);
-		break;
-	case FORMAT_JSON:
-		print_json(&t->ob, t->count, &t->pk, &t->a, &t->opts);
-		break;
-	default:
-		print_text(&t->ob, &t->pk, &t->a, &t->opts);
-		break;
-	}
+	print_json(&t->ob, t->count, &t->pk, &t->a, &t->opts);
+	if (t->ob.len >= 2)
+		t->ob.len -= 2;  // reopen the object: drop its "}\n"
+	ob_str(&t->ob, ",\"layers\":");
 	ob_flush(&t->ob, t->opts.out);
+	print_fields_json(t->opts.out, &t->pk);
+	fputs("}\n", t->opts.out);
+}
+
+// Print the decoded and annotated packet in the chosen form; with -v or
+// -x, every layer's fields beneath it (or inside the JSON object).
+static void print_packet(struct tracer *t, const uint8_t *data)
+{
+	if (t->opts.format == FORMAT_JSON && t->fields) {
+		print_json_layers(t);
+		return;
+	}
+	if (t->opts.format == FORMAT_JSON)
+		print_json(&t->ob, t->count, &t->pk, &t->a, &t->opts);
+	else if (t->opts.format == FORMAT_TERSE)
+		print_terse(&t->ob, &t->pk, &t->a, &t->opts);
+	else
+		print_text(&t->ob, &t->pk, &t->a, &t->opts);
+	ob_flush(&t->ob, t->opts.out);
+	if (t->fields)
+		print_verbose(t->opts.out, &t->pk, data, t->opts.hex);
+}
+
+// --step: show the packet's place on its conversation's ladder, then wait
+// for Enter; 'q' stops the capture.
+static void step_wait(struct tracer *t)
+{
+	char answer[16];
+
+	ladder_print_last(t->ladder, t->a.conv, t->opts.out);
+	fflush(t->opts.out);
+	fputs("-- step: Enter for the next packet, q to quit -- ", t->tty);
+	fflush(t->tty);
+	if (!fgets(answer, sizeof answer, t->tty) || answer[0] == 'q')
+		capture_interrupt();
 }
 
 void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
@@ -77,12 +117,15 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 
 	t->count++;
 	memset(&t->pk, 0, sizeof t->pk);
+	t->pk.fields = t->fields;
 	decode_packet(&t->pk, t->linktype, &h->ts, h->caplen, h->len, data);
 	annotate(t->an, &t->pk, notes, &t->a);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);
 	if (listing)
-		print_packet(t);
+		print_packet(t, data);
+	if (listing && t->tty)
+		step_wait(t);
 }
 
 unsigned long tracer_close(struct tracer *t)
@@ -99,8 +142,11 @@ unsigned long tracer_close(struct tracer *t)
 	if (t->ladder && t->opts.mermaid)
 		ladder_mermaid(t->ladder, t->opts.out);
 	n = t->count;
+	if (t->tty)
+		fclose(t->tty);
 	ladder_free(t->ladder);
 	annotator_free(t->an);
+	free(t->fields);
 	free(t);
 	return n;
 }
