@@ -120,6 +120,16 @@ static void send_seg(const struct seg *s)
 	emit(f, (uint32_t)(14 + total));
 }
 
+// Copy text into up (64 bytes) in upper case, as the servers reply.
+static void upper(char *up, const char *text)
+{
+	size_t i = 0;
+
+	for (; text[i] && i < 63; i++)
+		up[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+	up[i] = '\0';
+}
+
 // A UDP request and its upper-cased reply.
 static void udp_exchange(int v6, uint16_t port, const char *text)
 {
@@ -127,8 +137,7 @@ static void udp_exchange(int v6, uint16_t port, const char *text)
 	size_t n = strlen(text);
 	struct seg s = { v6, port, 12000, 0, 0, 0, 0, text, n };
 
-	for (size_t i = 0; i <= n; i++)
-		up[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+	upper(up, text);
 	send_seg(&s);
 	s.sport = 12000; s.dport = port; s.data = up;
 	send_seg(&s);
@@ -139,6 +148,7 @@ static void udp_exchange(int v6, uint16_t port, const char *text)
 static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
 {
 	uint32_t c = isn, sv = isn * 2654435761u, n = (uint32_t)strlen(text);
+	char up[64];
 	struct seg a = { v6, port, 12000, 1, 0x02, c, 0, "", 0 };
 	struct seg b = { v6, 12000, port, 1, 0x12, sv, c + 1, "", 0 };
 
@@ -148,7 +158,8 @@ static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
 	a.flags = 0x18; a.data = text; a.len = n; send_seg(&a);
 	b.flags = 0x10; b.seq = sv + 1; b.ack = c + 1 + n; send_seg(&b);
 	a.flags = 0x11; a.seq = c + 1 + n; a.data = ""; a.len = 0; send_seg(&a);
-	b.flags = 0x18; b.ack = c + 2 + n; b.data = text; b.len = n; send_seg(&b);
+	upper(up, text);
+	b.flags = 0x18; b.ack = c + 2 + n; b.data = up; b.len = n; send_seg(&b);
 	a.flags = 0x10; a.seq = c + 2 + n; a.ack = sv + 1 + n; send_seg(&a);
 	b.flags = 0x11; b.seq = sv + 1 + n; b.data = ""; b.len = 0; send_seg(&b);
 	a.ack = sv + 2 + n; send_seg(&a);
