@@ -8,6 +8,11 @@
 #include <poll.h>
 #include <pwd.h>
 #include <sched.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <linux/capability.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -496,10 +501,38 @@ static void test_shell(void **state)
 	assert_int_equal(res.ev[find(&res, "udp-request", 0)].dport, 12000);
 }
 
-// Run argv as uid NOBODY in a user namespace where no further user
-// namespace may be made (user.max_user_namespaces = 0 there), as on a
-// machine that forbids them. Needs root. Fills r.
-static void run_forbidden(struct result *r, char *const argv[])
+// In the child of run_forbidden, inside its user namespace: forbid new
+// user namespaces, then become nobody, or (as_root) stay root but in a
+// network namespace of our own, up, and without CAP_SYS_ADMIN, so that
+// socktrace cannot make one either. Exits on failure.
+static void forbid(int as_root)
+{
+	FILE *f = fopen("/proc/sys/user/max_user_namespaces", "w");
+	if (f == NULL || fputs("0\n", f) < 0 || fclose(f) != 0)
+		_exit(124);
+	if (!as_root) {
+		if (setgroups(0, NULL) < 0 || setgid(NOBODY) < 0 || setuid(NOBODY) < 0)
+			_exit(123);
+		return;
+	}
+	struct ifreq ifr = { .ifr_name = "lo" };
+	if (unshare(CLONE_NEWNET) < 0)
+		_exit(122);
+	int s = socket(AF_INET, SOCK_DGRAM, 0);  // a socket of the new namespace
+	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) < 0)
+		_exit(122);
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
+		_exit(121);
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0) < 0)
+		_exit(120);
+	close(s);
+}
+
+// Run argv in a user namespace where no further user namespace may be
+// made (user.max_user_namespaces = 0 there), as on a machine that forbids
+// them: as nobody, or as_root (see forbid). Needs root. Fills r.
+static void run_forbidden(struct result *r, char *const argv[], int as_root)
 {
 	int go[2], ready[2];
 	assert_int_equal(pipe(go), 0);
@@ -518,11 +551,7 @@ static void run_forbidden(struct result *r, char *const argv[])
 		if (unshare(CLONE_NEWUSER) < 0 || write(ready[1], "r", 1) != 1 ||
 		    read(go[0], &c, 1) != 1)
 			_exit(125);
-		FILE *f = fopen("/proc/sys/user/max_user_namespaces", "w");
-		if (f == NULL || fputs("0\n", f) < 0 || fclose(f) != 0)
-			_exit(124);
-		if (setgroups(0, NULL) < 0 || setgid(NOBODY) < 0 || setuid(NOBODY) < 0)
-			_exit(123);
+		forbid(as_root);
 		dup2(out[1], 1);
 		dup2(err[1], 2);
 		execv(argv[0], argv);
@@ -580,18 +609,38 @@ static void test_forbidden_fallback(void **state)
 	check_udp(&res, "recorded", "RECORDED");
 	char *argv[] = { (char *)harness_path("socktrace"), "run", "--json", "--input", "x",
 	                 "--", udpc, NULL };
-	run_forbidden(&res, argv);
+	run_forbidden(&res, argv, 0);
 	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 3);
 	assert_non_null(strstr(res.err, "user.max_user_namespaces is 0"));
 	assert_non_null(strstr(res.err, "fix: sudo sysctl -w user.max_user_namespaces="));
 	assert_int_equal(res.nev, 0);
 	char *argv2[] = { argv[0], "run", "--json", "--fallback", pcap, "--", udpc, NULL };
-	run_forbidden(&res, argv2);
+	run_forbidden(&res, argv2, 0);
 	unlink(pcap);
 	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0);
 	assert_non_null(strstr(res.err, "showing the recorded capture"));
 	assert_int_equal(count_proto(&res, "udp"), 2);
 	assert_string_equal(res.ev[find(&res, "udp-request", 0)].payload, "recorded");
+}
+
+// Root where namespaces cannot be made: socktrace says so, then traces the
+// programs on the host's own loopback (here a throwaway namespace).
+static void test_forbidden_root(void **state)
+{
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("skipped: making a namespace that forbids namespaces needs root\n");
+		skip();
+	}
+	char *argv[] = { (char *)harness_path("socktrace"), "run", "--json", "--input", "as root",
+	                 "--", udps, "0", "--", udpc, "127.0.0.1", "{port}", NULL };
+	run_forbidden(&res, argv, 1);
+	if (!WIFEXITED(res.status) || WEXITSTATUS(res.status) != 0)
+		print_message("status %d, stderr:\n%s\n", res.status, res.err);
+	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0);
+	assert_non_null(strstr(res.err, "fix: sudo sysctl"));
+	assert_non_null(strstr(res.err, "tracing this host's own loopback instead"));
+	check_udp(&res, "as root", "AS ROOT");
 }
 
 // As root, privdrop becomes nobody (or sudo's caller) for good.
@@ -663,6 +712,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_netem, teardown),
 		cmocka_unit_test_teardown(test_shell, teardown),
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
+		cmocka_unit_test_teardown(test_forbidden_root, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),
 	};
