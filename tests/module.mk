@@ -23,7 +23,7 @@ $(DECODE_TESTS): $$(TRACE_LIB_OBJS)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
-$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate: $(PKTBUILD_OBJ)
+$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields: $(PKTBUILD_OBJ)
 
 # pcapgen writes the crafted captures in tests/captures/ (committed);
 # `make captures` regenerates them after a change to pcapgen.c.
