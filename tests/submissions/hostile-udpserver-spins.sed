@@ -1,0 +1,10 @@
+# Hostile: an infinite loop before it ever says it is ready.
+# program: UDPServer
+# fails: udpserver_reply udpserver_address udpserver_clients udpserver_port
+# reason: was still running
+/^int main(int argc, char \*argv\[\])$/{
+n
+a\
+	for (;;) {\
+	}
+}

@@ -1,0 +1,4 @@
+# Wrong socket type: a UDP (datagram) socket, so there is no handshake.
+# program: TCPClient
+# fails: tcpclient_reply tcpclient_handshake tcpclient_sentence
+s/hints.ai_socktype = SOCK_STREAM;/hints.ai_socktype = SOCK_DGRAM;/

@@ -1,0 +1,6 @@
+# Binds its socket to a fixed port instead of letting the OS choose one.
+# program: UDPClient
+# fails: udpclient_port
+/int clientSocket = socket(ai->ai_family/a\
+		struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(5005) };\
+		bind(clientSocket, (struct sockaddr *)&me, sizeof me);
