@@ -94,9 +94,11 @@ int loop_init(struct runloop *l, pcap_t *p, struct tracer *t, pcap_dumper_t *d,
 // In the child: wire stdin/stdout/stderr, join the peer host if asked,
 // restore default signal handling and exec. Never returns.
 static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
-                       const struct netns_peer *peer)
+                       const struct netns_peer *peer, int own_group)
 {
 	char err[256];
+	if (own_group)
+		setpgid(0, 0);  // so that stopping it stops what it started too
 	if (peer != NULL && netns_join_peer(peer, err, sizeof err) < 0) {
 		dprintf(2, "socktrace: %s\n", err);
 		_exit(126);
@@ -138,6 +140,8 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 	memset(c, 0, sizeof *c);
 	set_name(c, argv[0]);
 	c->port = -1;
+	// A program reading the terminal must stay in its foreground group.
+	c->own_group = in_fd != -2 && !passthrough_tty;
 	c->out.fd = c->err.fd = -1;
 	int null_fd = -1;
 	if (in_fd == -1 && (null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
@@ -155,7 +159,10 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 		goto fail;
 	}
 	if (pid == 0)
-		exec_child(argv, in_fd == -1 ? null_fd : in_fd == -2 ? -1 : in_fd, out[1], errp[1], peer);
+		exec_child(argv, in_fd == -1 ? null_fd : in_fd == -2 ? -1 : in_fd, out[1], errp[1],
+		           peer, c->own_group);
+	if (c->own_group)
+		setpgid(pid, pid);  // also here: the group exists before we signal it
 	c->pid = pid;
 	c->running = 1;
 	l->kids[l->nkids++] = c;
@@ -401,11 +408,11 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 	// anyway; only a new one while waiting makes it SIGKILL at once.
 	int was_interrupted = l->interrupted, was_stop = got_stop;
 	if (c->running) {
-		kill(c->pid, SIGTERM);
+		kill(c->own_group ? -c->pid : c->pid, SIGTERM);
 		l->interrupted = 0;
 		got_stop = 0;
 		if (loop_until(l, child_reaped, c, timeout_ms) != 1 && c->running) {
-			kill(c->pid, SIGKILL);
+			kill(c->own_group ? -c->pid : c->pid, SIGKILL);
 			waitpid(c->pid, &c->status, 0);
 			c->running = 0;
 		}

@@ -26,6 +26,7 @@ struct child {
 	int running;         // started and not yet reaped
 	int status;          // wait status once reaped
 	int port;            // from "The server is ready to receive on port N", or -1
+	int own_group;       // in a process group of its own (not reading the terminal)
 	struct stream out, err;
 };
 
