@@ -219,8 +219,8 @@ void fields_arp(struct field_list *fl, uint32_t start)
 	ip_text(t[1], sizeof t[1], 4, spa);
 	mac_text(t[2], sizeof t[2], tha);
 	ip_text(t[3], sizeof t[3], 4, tpa);
-	fields_bytes(fl, start + 8, 6, "sha", "Sender MAC", "the asker's hardware address", "%s", t[0]);
-	fields_bytes(fl, start + 14, 4, "spa", "Sender IP", "the asker's IP address", "%s", t[1]);
-	fields_bytes(fl, start + 18, 6, "tha", "Target MAC", "the answer (zero in a request)", "%s", t[2]);
-	fields_bytes(fl, start + 24, 4, "tpa", "Target IP", "the address asked about", "%s", t[3]);
+	fields_bytes(fl, start + 8, 6, "sha", "Sender MAC", "the sender's hardware address", "%s", t[0]);
+	fields_bytes(fl, start + 14, 4, "spa", "Sender IP", "the sender's IP address", "%s", t[1]);
+	fields_bytes(fl, start + 18, 6, "tha", "Target MAC", "the target's hardware address (zero in a request: unknown)", "%s", t[2]);
+	fields_bytes(fl, start + 24, 4, "tpa", "Target IP", "the target's IP address", "%s", t[3]);
 }

@@ -1,0 +1,69 @@
+packet 1: 74 bytes captured of 74
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           60 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2000 (8192)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cba (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-73, 40 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12001                          2 bytes  the receiving socket's port
+      Sequence number        1000000000                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  0 (ignored: ACK not set)       4 bytes  next byte expected from the other end
+      Data offset            10 (40 bytes)                  4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x02 (SYN)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 65495                          2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x68b3 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      Maximum segment size   65495 bytes                    4 bytes  the largest segment this end will receive
+      SACK permitted         yes                            2 bytes  this end understands selective acknowledgments
+      Timestamps             TSval 100 TSecr 0              10 bytes measure round-trip time; reject old duplicates
+      No-operation           1                              1 byte   padding to align the next option
+      Window scale           7 (x128)                       3 bytes  later windows are multiplied by 2 to this power
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 40 + payload 0 = 74 bytes on the wire
+packet 2: 54 bytes captured of 54
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           40 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2001 (8193)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1ccd (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-53, 20 bytes)
+      Source port            12001                          2 bytes  the sending socket's port
+      Destination port       45678                          2 bytes  the receiving socket's port
+      Sequence number        0                              4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  1000000001                     4 bytes  next byte expected from the other end
+      Data offset            5 (20 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x14 (RST,ACK)                 1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0xc8e2 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 20 + payload 0 = 54 bytes on the wire

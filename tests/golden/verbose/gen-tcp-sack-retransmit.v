@@ -1,0 +1,360 @@
+packet 1: 74 bytes captured of 74
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           60 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2000 (8192)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cba (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-73, 40 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000000                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  0 (ignored: ACK not set)       4 bytes  next byte expected from the other end
+      Data offset            10 (40 bytes)                  4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x02 (SYN)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 65495                          2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x68b4 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      Maximum segment size   65495 bytes                    4 bytes  the largest segment this end will receive
+      SACK permitted         yes                            2 bytes  this end understands selective acknowledgments
+      Timestamps             TSval 100 TSecr 0              10 bytes measure round-trip time; reject old duplicates
+      No-operation           1                              1 byte   padding to align the next option
+      Window scale           7 (x128)                       3 bytes  later windows are multiplied by 2 to this power
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 40 + payload 0 = 74 bytes on the wire
+packet 2: 74 bytes captured of 74
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           60 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2001 (8193)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cb9 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-73, 40 bytes)
+      Source port            12000                          2 bytes  the sending socket's port
+      Destination port       45678                          2 bytes  the receiving socket's port
+      Sequence number        3000000000                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  1000000001                     4 bytes  next byte expected from the other end
+      Data offset            10 (40 bytes)                  4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x12 (SYN,ACK)                 1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 65495                          2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x570a (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      Maximum segment size   65495 bytes                    4 bytes  the largest segment this end will receive
+      SACK permitted         yes                            2 bytes  this end understands selective acknowledgments
+      Timestamps             TSval 200 TSecr 100            10 bytes measure round-trip time; reject old duplicates
+      No-operation           1                              1 byte   padding to align the next option
+      Window scale           7 (x128)                       3 bytes  later windows are multiplied by 2 to this power
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 40 + payload 0 = 74 bytes on the wire
+packet 3: 66 bytes captured of 66
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           52 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2002 (8194)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cc0 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000001                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  3000000001                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x7dd1 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 101 TSecr 200            10 bytes measure round-trip time; reject old duplicates
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 0 = 66 bytes on the wire
+packet 4: 70 bytes captured of 70
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           56 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2003 (8195)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cbb (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000001                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  3000000001                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0xa954 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 101 TSecr 200            10 bytes measure round-trip time; reject old duplicates
+    Payload (bytes 66-69, 4 bytes): the application's data
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 4 = 70 bytes on the wire
+packet 5: 70 bytes captured of 70
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           56 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2004 (8196)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cba (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000005                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  3000000001                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x9a47 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 101 TSecr 200            10 bytes measure round-trip time; reject old duplicates
+    Payload (bytes 66-69, 4 bytes): the application's data
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 4 = 70 bytes on the wire
+packet 6: 72 bytes captured of 72
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           58 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2005 (8197)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cb7 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000009                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  3000000001                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x18 (PSH,ACK)                 1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x31e3 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 101 TSecr 200            10 bytes measure round-trip time; reject old duplicates
+    Payload (bytes 66-71, 6 bytes): the application's data
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 6 = 72 bytes on the wire
+packet 7: 78 bytes captured of 78
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           64 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2006 (8198)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cb0 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-77, 44 bytes)
+      Source port            12000                          2 bytes  the sending socket's port
+      Destination port       45678                          2 bytes  the receiving socket's port
+      Sequence number        3000000001                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  1000000005                     4 bytes  next byte expected from the other end
+      Data offset            11 (44 bytes)                  4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x3c67 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 201 TSecr 101            10 bytes measure round-trip time; reject old duplicates
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      SACK blocks            1000000009-1000000015          10 bytes byte ranges received beyond the acknowledgment
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 44 + payload 0 = 78 bytes on the wire
+packet 8: 78 bytes captured of 78
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           64 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2007 (8199)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1caf (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-77, 44 bytes)
+      Source port            12000                          2 bytes  the sending socket's port
+      Destination port       45678                          2 bytes  the receiving socket's port
+      Sequence number        3000000001                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  1000000005                     4 bytes  next byte expected from the other end
+      Data offset            11 (44 bytes)                  4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x3c67 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 201 TSecr 101            10 bytes measure round-trip time; reject old duplicates
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      SACK blocks            1000000009-1000000015          10 bytes byte ranges received beyond the acknowledgment
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 44 + payload 0 = 78 bytes on the wire
+packet 9: 70 bytes captured of 70
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           56 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2008 (8200)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cb6 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            45678                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Sequence number        1000000005                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  3000000001                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x9a47 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 101 TSecr 200            10 bytes measure round-trip time; reject old duplicates
+    Payload (bytes 66-69, 4 bytes): the application's data
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 4 = 70 bytes on the wire
+packet 10: 66 bytes captured of 66
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
+      Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           52 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x2009 (8201)                  2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               6 (TCP)                        1 byte   which transport protocol it carries
+      Header checksum        0x1cb9 (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    TCP (bytes 34-65, 32 bytes)
+      Source port            12000                          2 bytes  the sending socket's port
+      Destination port       45678                          2 bytes  the receiving socket's port
+      Sequence number        3000000001                     4 bytes  number of this segment's first byte (absolute)
+      Acknowledgment number  1000000015                     4 bytes  next byte expected from the other end
+      Data offset            8 (32 bytes)                   4 bits   where the data starts, in 32-bit words
+      Reserved               0                              4 bits   unused, zero
+      Flags                  0x10 (ACK)                     1 byte   what this segment does (SYN opens, FIN closes)
+      Window                 512                            2 bytes  bytes this end can still receive (before scaling)
+      Checksum               0x7dc1 (correct)               2 bytes  detects damage to header and data
+      Urgent pointer         0                              2 bytes  end of urgent data (if URG)
+      No-operation           1                              1 byte   padding to align the next option
+      No-operation           1                              1 byte   padding to align the next option
+      Timestamps             TSval 202 TSecr 101            10 bytes measure round-trip time; reject old duplicates
+    Payload (0 bytes)
+    Ethernet 14 + IPv4 20 + TCP 32 + payload 0 = 66 bytes on the wire

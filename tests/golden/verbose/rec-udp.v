@@ -1,0 +1,52 @@
+packet 1: 53 bytes captured of 53
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        00:00:00:00:00:00              6 bytes  the adapter this frame is for
+      Source MAC             00:00:00:00:00:00              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           39 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x3f24 (16164)                 2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               17 (UDP)                       1 byte   which transport protocol it carries
+      Header checksum        0xfd9f (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    UDP (bytes 34-41, 8 bytes)
+      Source port            36733                          2 bytes  the sending socket's port
+      Destination port       12000                          2 bytes  the receiving socket's port
+      Length                 19 bytes (8 header + 11 data)  2 bytes  bytes in the datagram: this 8-byte header plus the data
+      Checksum               0xfe26 (unverified: loopback checksum offload) 2 bytes  detects damage to header and data
+    Payload (bytes 42-52, 11 bytes): the application's data
+    Ethernet 14 + IPv4 20 + UDP 8 + payload 11 = 53 bytes on the wire
+packet 2: 53 bytes captured of 53
+    Ethernet II (bytes 0-13, 14 bytes)
+      Destination MAC        00:00:00:00:00:00              6 bytes  the adapter this frame is for
+      Source MAC             00:00:00:00:00:00              6 bytes  the adapter that sent it
+      EtherType              0x0800 (IPv4)                  2 bytes  which protocol the frame carries
+    IPv4 (bytes 14-33, 20 bytes)
+      Version                4                              4 bits   which IP this is
+      Header length          5 (20 bytes)                   4 bits   where the header ends, in 32-bit words
+      DSCP                   0                              6 bits   differentiated services: priority class
+      ECN                    0                              2 bits   explicit congestion notification
+      Total length           39 bytes                       2 bytes  bytes in the datagram, header included
+      Identification         0x3f25 (16165)                 2 bytes  groups the fragments of one datagram
+      Flags                  0x2 (DF, don't fragment)       3 bits   reserved, don't fragment, more fragments
+      Fragment offset        0 (byte 0)                     13 bits  where this fragment's data goes, in 8-byte units
+      Time to live           64                             1 byte   hops left before a router discards it
+      Protocol               17 (UDP)                       1 byte   which transport protocol it carries
+      Header checksum        0xfd9e (correct)               2 bytes  detects damage to the header
+      Source address         127.0.0.1                      4 bytes  the sending host
+      Destination address    127.0.0.1                      4 bytes  the receiving host
+    UDP (bytes 34-41, 8 bytes)
+      Source port            12000                          2 bytes  the sending socket's port
+      Destination port       36733                          2 bytes  the receiving socket's port
+      Length                 19 bytes (8 header + 11 data)  2 bytes  bytes in the datagram: this 8-byte header plus the data
+      Checksum               0xfe26 (unverified: loopback checksum offload) 2 bytes  detects damage to header and data
+    Payload (bytes 42-52, 11 bytes): the application's data
+    Ethernet 14 + IPv4 20 + UDP 8 + payload 11 = 53 bytes on the wire
