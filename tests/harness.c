@@ -84,18 +84,34 @@ static void exec_child(int in[2], int out[2], int err[2], char *const argv[])
 	_exit(127);
 }
 
+// Close both ends of the three pipes (an end of -1 is skipped), keeping errno.
+static void close_pipes(int in[2], int out[2], int err[2])
+{
+	int saved = errno;
+	int *ends[] = { in, out, err };
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 2; j++)
+			if (ends[i][j] >= 0)
+				close(ends[i][j]);
+	errno = saved;
+}
+
 int proc_start(struct proc *p, char *const argv[])
 {
-	int in[2], out[2], err[2];
+	int in[2], out[2] = { -1, -1 }, err[2] = { -1, -1 };
 	if (pipe(in) < 0)
 		return -1;
-	if (pipe(out) < 0 || pipe(err) < 0)
+	if (pipe(out) < 0 || pipe(err) < 0) {
+		close_pipes(in, out, err);
 		return -1;
+	}
 	// The test writes to children that may have exited: never die of it.
 	signal(SIGPIPE, SIG_IGN);
 	pid_t pid = fork();
-	if (pid < 0)
+	if (pid < 0) {
+		close_pipes(in, out, err);
 		return -1;
+	}
 	if (pid == 0)
 		exec_child(in, out, err, argv);
 	setpgid(pid, pid);  // also here, so the group exists before we signal it
