@@ -688,6 +688,18 @@ static void test_usage(void **state)
 	assert_non_null(strstr(res.err, "no command to run"));
 }
 
+// The programs' output is passed through marked with their names, valid
+// UTF-8 whole, but never a control byte: ESC and C1 controls escaped.
+static void test_passthrough_escapes(void **state)
+{
+	(void)state;
+	socktrace(&res, -1, "run", "--", "/usr/bin/printf",
+	          "caf\303\251 \033[31mred \302\233 bad\377\n", NULL);
+	assert_int_equal(res.status, 0);
+	assert_non_null(strstr(res.out, "[printf] caf\303\251 \\x1b[31mred \\xc2\\x9b bad\\xff\n"));
+	assert_null(strchr(res.out, '\033'));
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -715,6 +727,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_forbidden_root, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),
+		cmocka_unit_test_teardown(test_passthrough_escapes, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

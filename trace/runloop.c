@@ -204,12 +204,16 @@ static void reap(struct runloop *l)
 
 // ---- output pass-through ----
 
+static void utf_flush(struct runloop *l, struct stream *s);
+
 // End progout's partial line if one is open.
 static void end_line(struct runloop *l)
 {
 	if (l->midline) {
-		if (l->last)
+		if (l->last) {
+			utf_flush(l, l->last);
 			l->last->broken = 1;
+		}
 		fputc('\n', l->progout);
 		l->midline = 0;
 		l->last = NULL;
@@ -226,9 +230,64 @@ static void check_ready(struct child *c, struct stream *s)
 	s->len = 0;
 }
 
+// Write the pending UTF-8 bytes of s escaped (they did not form a valid
+// character) and forget them.
+static void utf_flush(struct runloop *l, struct stream *s)
+{
+	for (int i = 0; i < s->utflen; i++)
+		fprintf(l->progout, "\\x%02x", s->utf[i]);
+	s->utflen = s->utfneed = 0;
+}
+
+// Is the complete sequence in s->utf a character fit to show: shortest
+// form, no surrogate, at most U+10FFFF, and not a C1 control (U+0080 to
+// U+009F, which some terminals obey like ESC sequences)?
+static int utf_ok(const struct stream *s)
+{
+	unsigned char a = s->utf[0], b = s->utf[1];
+	if (a == 0xc2)
+		return b >= 0xa0;
+	if (a == 0xe0)
+		return b >= 0xa0;
+	if (a == 0xed)
+		return b < 0xa0;
+	if (a == 0xf0)
+		return b >= 0x90;
+	if (a == 0xf4)
+		return b < 0x90;
+	return 1;
+}
+
+// Show one byte of text: printable ASCII and tabs as they are, valid
+// UTF-8 characters whole, anything else (controls, ESC, broken UTF-8)
+// as \xHH, so that a program cannot drive the terminal.
+static void put_text(struct runloop *l, struct stream *s, unsigned char ch)
+{
+	if (s->utfneed > 0 && ch >= 0x80 && ch <= 0xbf) {
+		s->utf[s->utflen++] = ch;
+		if (--s->utfneed == 0) {
+			if (utf_ok(s))
+				fwrite(s->utf, 1, (size_t)s->utflen, l->progout);
+			else
+				utf_flush(l, s);
+			s->utflen = 0;
+		}
+		return;
+	}
+	utf_flush(l, s);  // an unfinished sequence is broken by this byte
+	if (ch >= 0xc2 && ch <= 0xf4) {
+		s->utf[0] = ch;
+		s->utflen = 1;
+		s->utfneed = ch < 0xe0 ? 1 : ch < 0xf0 ? 2 : 3;
+	} else if (ch == '\t' || (ch >= 0x20 && ch < 0x7f)) {
+		fputc(ch, l->progout);
+	} else {
+		fprintf(l->progout, "\\x%02x", ch);
+	}
+}
+
 // Pass n bytes of c's stream s through to progout, each line prefixed
-// with [name]; bytes that are not printable text are escaped so that a
-// program cannot drive the terminal.
+// with [name], the text made safe by put_text.
 static void pass_through(struct runloop *l, struct child *c, struct stream *s,
                          const char *buf, size_t n)
 {
@@ -248,6 +307,7 @@ static void pass_through(struct runloop *l, struct child *c, struct stream *s,
 		l->midline = 1;
 		l->last = s;
 		if (ch == '\n') {
+			utf_flush(l, s);
 			fputc('\n', l->progout);
 			l->midline = 0;
 			l->last = NULL;
@@ -256,10 +316,7 @@ static void pass_through(struct runloop *l, struct child *c, struct stream *s,
 		}
 		if (s->len + 1 < sizeof s->line)
 			s->line[s->len++] = (char)ch;
-		if (ch == '\t' || (ch >= 0x20 && ch < 0x7f))
-			fputc(ch, l->progout);
-		else
-			fprintf(l->progout, "\\x%02x", ch);
+		put_text(l, s, ch);
 	}
 	fflush(l->progout);
 }

@@ -18,6 +18,8 @@ struct stream {
 	char line[256];      // the current line so far (for the ready line)
 	size_t len;
 	int broken;          // its partial line was ended early by other output
+	unsigned char utf[4];  // a UTF-8 sequence being checked before it is shown
+	int utflen, utfneed;
 };
 
 struct child {
