@@ -677,6 +677,47 @@ static void test_privdrop(void **state)
 	}
 }
 
+// Live capture as root drops root once the capture is open (checked from
+// outside in /proc), and SIGINT stops it with pcap's counts. Run in a
+// throwaway network namespace so that it sees no other traffic.
+static void test_live_capture_drops_root(void **state)
+{
+	(void)state;
+	if (geteuid() != 0 || access("/usr/bin/unshare", X_OK) != 0) {
+		print_message("skipped: needs root and unshare(1)\n");
+		skip();
+	}
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "ip link set lo up && unset SUDO_UID SUDO_GID && exec '%s' -i lo",
+	         harness_path("socktrace"));
+	char *argv[] = { "/usr/bin/unshare", "-n", "/bin/sh", "-c", cmd, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	char line[512];
+	int dropped = 0;
+	while (!dropped && read_line(p.err, line, sizeof line, 5000) >= 0)
+		dropped = strstr(line, "running as nobody") != NULL;
+	assert_true(dropped);
+	char path[64], status[4096];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)p.pid);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	size_t n = fread(status, 1, sizeof status - 1, f);
+	fclose(f);
+	status[n] = '\0';
+	struct passwd *pw = getpwnam("nobody");
+	assert_non_null(pw);
+	char want[64];
+	snprintf(want, sizeof want, "Uid:\t%u\t%u\t%u\t%u", pw->pw_uid, pw->pw_uid, pw->pw_uid, pw->pw_uid);
+	assert_non_null(strstr(status, want));
+	assert_int_equal(kill(p.pid, SIGINT), 0);
+	assert_true(read_all(p.err, status, sizeof status, 5000) >= 0);
+	assert_non_null(strstr(status, "packets received"));
+	int st = proc_wait(&p, 5000);
+	proc_kill(&p);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
 static void test_usage(void **state)
 {
 	(void)state;
@@ -726,6 +767,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
 		cmocka_unit_test_teardown(test_forbidden_root, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
+		cmocka_unit_test_teardown(test_live_capture_drops_root, teardown),
 		cmocka_unit_test_teardown(test_usage, teardown),
 		cmocka_unit_test_teardown(test_passthrough_escapes, teardown),
 	};
