@@ -14,6 +14,9 @@ enum netns_error {
 	NETNS_FAILED,       // anything else (err says which call)
 };
 
+// The loopback interface's name here: "lo" on Linux, "lo0" elsewhere.
+const char *netns_loopback(void);
+
 // Move the calling process (which must be single-threaded) into a fresh
 // network namespace whose loopback is up. Not root: first a new user
 // namespace that maps the caller's uid and gid to themselves, so that the

@@ -161,6 +161,11 @@ static enum netns_error enter_userns(char *err, size_t errlen)
 	return NETNS_OK;
 }
 
+const char *netns_loopback(void)
+{
+	return "lo";
+}
+
 enum netns_error netns_enter(char *err, size_t errlen)
 {
 	enum netns_error e = NETNS_FAILED;

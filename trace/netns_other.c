@@ -6,6 +6,11 @@
 
 #include <stdio.h>
 
+const char *netns_loopback(void)
+{
+	return "lo0";  // macOS and the BSDs
+}
+
 enum netns_error netns_enter(char *err, size_t errlen)
 {
 	snprintf(err, errlen, "private network namespaces need Linux; "

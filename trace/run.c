@@ -591,7 +591,7 @@ int run_main(int argc, char **argv)
 	char err[512];
 	FILE *progout = cfg.opts.format == FORMAT_JSON ? stderr : stdout;
 	if ((cfg.shell && cfg.tmux && tmux_fifo(&s, err, sizeof err) < 0) ||
-	    open_capture(&s, s.has_peer ? s.peer.local_if : "lo", err, sizeof err) < 0 ||
+	    open_capture(&s, s.has_peer ? s.peer.local_if : netns_loopback(), err, sizeof err) < 0 ||
 	    loop_init(&s.loop, s.pcap, s.tracer, s.dumper, progout, err, sizeof err) < 0) {
 		fprintf(stderr, "socktrace: %s: %s\n", cfg.shell ? "shell" : "run", err);
 		close_capture(&s);
