@@ -465,6 +465,29 @@ static int new_peer_ns(int home_fd, char *err, size_t errlen)
 	return fd;
 }
 
+// Step into the peer's namespace and either configure its end (lo up,
+// addresses, up) or wait until that end is up; then step back home.
+// 0, or -1 + err.
+static int in_peer(const struct netns_peer *p, int home, int configure, int timeout_ms,
+                   char *err, size_t errlen)
+{
+	if (setns(p->fd, CLONE_NEWNET) < 0) {
+		fail_errno(err, errlen, "setns into the second host");
+		return -1;
+	}
+	int rc;
+	if (configure)
+		rc = link_up("lo", err, errlen) == 0 &&
+		     setup_end(PEER_IF, NETNS_PEER_ADDR, NETNS_PEER_ADDR6, err, errlen) == 0 ? 0 : -1;
+	else
+		rc = wait_up(PEER_IF, timeout_ms, err, errlen);
+	if (setns(home, CLONE_NEWNET) < 0) {
+		fail_errno(err, errlen, "setns back to the first host");
+		return -1;
+	}
+	return rc;
+}
+
 int netns_make_peer(struct netns_peer *p, int timeout_ms, char *err, size_t errlen)
 {
 	int home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
@@ -472,31 +495,20 @@ int netns_make_peer(struct netns_peer *p, int timeout_ms, char *err, size_t errl
 		fail_errno(err, errlen, "open /proc/self/ns/net");
 		return -1;
 	}
-	p->fd = new_peer_ns(home, err, errlen);
 	snprintf(p->local_if, sizeof p->local_if, "%s", LOCAL_IF);
 	snprintf(p->peer_if, sizeof p->peer_if, "%s", PEER_IF);
+	p->fd = new_peer_ns(home, err, errlen);
 	int rc = -1;
-	if (p->fd < 0 || make_veth(p->fd, err, errlen) < 0)
-		goto out;
-	// Configure the far end from inside its namespace, then come home.
-	if (setns(p->fd, CLONE_NEWNET) < 0) {
-		fail_errno(err, errlen, "setns into the second host");
-		goto out;
+	if (p->fd >= 0 && make_veth(p->fd, err, errlen) == 0 &&
+	    in_peer(p, home, 1, timeout_ms, err, errlen) == 0 &&
+	    setup_end(LOCAL_IF, NETNS_LOCAL_ADDR, NETNS_LOCAL_ADDR6, err, errlen) == 0 &&
+	    wait_up(LOCAL_IF, timeout_ms, err, errlen) == 0 &&
+	    in_peer(p, home, 0, timeout_ms, err, errlen) == 0)
+		rc = 0;
+	if (rc < 0 && p->fd >= 0) {
+		close(p->fd);
+		p->fd = -1;
 	}
-	int far = link_up("lo", err, errlen) == 0 &&
-	          setup_end(PEER_IF, NETNS_PEER_ADDR, NETNS_PEER_ADDR6, err, errlen) == 0;
-	if (setns(home, CLONE_NEWNET) < 0) {
-		fail_errno(err, errlen, "setns back to the first host");
-		goto out;
-	}
-	if (!far || setup_end(LOCAL_IF, NETNS_LOCAL_ADDR, NETNS_LOCAL_ADDR6, err, errlen) < 0 ||
-	    wait_up(LOCAL_IF, timeout_ms, err, errlen) < 0)
-		goto out;
-	if (setns(p->fd, CLONE_NEWNET) < 0 || wait_up(PEER_IF, timeout_ms, err, errlen) < 0 ||
-	    setns(home, CLONE_NEWNET) < 0)
-		goto out;
-	rc = 0;
-out:
 	close(home);
 	return rc;
 }
