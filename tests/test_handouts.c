@@ -66,41 +66,101 @@ static int count_markers(const char *path)
 	return n;
 }
 
-// Check one handout; print the checker's report so a failure says which
-// sample drifted and how.
-static void check_handout(const char *rel, int instructor_only)
+// The handouts, each checked by its own checker process. All of them are
+// started at once by start_all() (the samples of one handout take up to
+// a few seconds, mostly waiting), and each test then reads its result.
+static struct handout {
+	const char *rel;
+	int instructor_only;   // absent from the students' copy
+	int started;
+	struct proc p;
+	char out[1 << 15];
+	int rc;                // checker's exit status, -1 if it did not finish
+} handouts[] = {
+	{ .rel = "handouts/lab1-udp.md", .instructor_only = 0 },
+	{ .rel = "handouts/lab2-tcp.md", .instructor_only = 0 },
+	{ .rel = "handouts/lab3-wire.md", .instructor_only = 0 },
+	{ .rel = "handouts/extensions.md", .instructor_only = 0 },
+	{ .rel = "handouts/errata.md", .instructor_only = 0 },
+	{ .rel = "handouts/instructor/instructor-guide.md", .instructor_only = 1 },
+	{ .rel = "handouts/instructor/answers.md", .instructor_only = 1 },
+};
+#define NHANDOUTS (sizeof handouts / sizeof handouts[0])
+
+// Start a checker for every handout present. Always returns 0: a handout
+// that could not be checked fails its own test.
+static int start_all(void **state)
 {
-	const char *path = root_path(rel);
+	(void)state;
+	char script[4096];
+	snprintf(script, sizeof script, "%s", root_path("handouts/check-samples"));
+	for (size_t i = 0; i < NHANDOUTS; i++) {
+		struct handout *h = &handouts[i];
+		char file[4096];
+		snprintf(file, sizeof file, "%s", root_path(h->rel));
+		struct stat st;
+		if (stat(file, &st) < 0)
+			continue;
+		char *argv[] = { script, file, NULL };
+		h->started = proc_start(&h->p, argv) == 0;
+		if (h->started)
+			proc_close_stdin(&h->p);
+	}
+	return 0;
+}
+
+// Collect what each checker printed and how it exited.
+static int collect_all(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NHANDOUTS; i++) {
+		struct handout *h = &handouts[i];
+		if (!h->started)
+			continue;
+		if (read_all(h->p.out, h->out, sizeof h->out, CHECK_TIMEOUT_MS) < 0)
+			h->out[0] = '\0';
+		int status = proc_wait(&h->p, CHECK_TIMEOUT_MS);
+		proc_kill(&h->p);
+		h->rc = status >= 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	}
+	return 0;
+}
+
+// Check one handout's result: the checker passed, and it ran (or skipped
+// with a reason) every sample the file has, so that a checker that
+// silently found nothing cannot pass.
+static void check_handout(size_t i)
+{
+	struct handout *h = &handouts[i];
+	const char *path = root_path(h->rel);
 	struct stat st;
 	if (stat(path, &st) < 0) {
-		if (instructor_only) {
-			print_message("%s: not in this tree (students' copy)\n", rel);
+		if (h->instructor_only) {
+			print_message("%s: not in this tree (students' copy)\n", h->rel);
 			skip();
 		}
-		fail_msg("%s is missing", rel);
+		fail_msg("%s is missing", h->rel);
 	}
-	char file[4096];
-	snprintf(file, sizeof file, "%s", path);
-	int rc = run_checker(file);
-	print_message("%s", out);
-	assert_int_equal(rc, 0);
-	// Every sample marker was run (or skipped with a reason): a checker
-	// that silently found nothing would otherwise pass.
+	assert_true(h->started);
+	print_message("%s", h->out);
+	assert_int_equal(h->rc, 0);
 	int run = -1, skipped = -1;
-	const char *summary = strstr(out, "check-samples: ");
+	const char *summary = strstr(h->out, "check-samples: ");
 	assert_non_null(summary);
 	assert_int_equal(sscanf(summary, "check-samples: %d samples run, %*d failed, %d skipped",
 	                        &run, &skipped), 2);
+	char file[4096];
+	snprintf(file, sizeof file, "%s", path);
 	assert_int_equal(run + skipped, count_markers(file));
 }
 
-static void test_lab1(void **s) { (void)s; check_handout("handouts/lab1-udp.md", 0); }
-static void test_lab2(void **s) { (void)s; check_handout("handouts/lab2-tcp.md", 0); }
-static void test_lab3(void **s) { (void)s; check_handout("handouts/lab3-wire.md", 0); }
-static void test_extensions(void **s) { (void)s; check_handout("handouts/extensions.md", 0); }
-static void test_errata(void **s) { (void)s; check_handout("handouts/errata.md", 0); }
-static void test_guide(void **s) { (void)s; check_handout("handouts/instructor/instructor-guide.md", 1); }
-static void test_answers(void **s) { (void)s; check_handout("handouts/instructor/answers.md", 1); }
+static void test_lab1(void **s) { (void)s; check_handout(0); }
+static void test_lab2(void **s) { (void)s; check_handout(1); }
+static void test_lab3(void **s) { (void)s; check_handout(2); }
+static void test_extensions(void **s) { (void)s; check_handout(3); }
+static void test_errata(void **s) { (void)s; check_handout(4); }
+static void test_guide(void **s) { (void)s; check_handout(5); }
+static void test_answers(void **s) { (void)s; check_handout(6); }
 
 // Write text to a new file in a fresh temporary folder; returns its path.
 static const char *scratch_file(const char *text)
@@ -194,13 +254,18 @@ static void test_checker_jobs(void **s)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	// The checkers of the handouts run in the background while the
+	// checker's own tests run; their results are collected afterwards.
+	start_all(NULL);
+	const struct CMUnitTest checker_tests[] = {
 		cmocka_unit_test(test_checker_accepts_true_sample),
 		cmocka_unit_test(test_checker_catches_drift),
 		cmocka_unit_test(test_checker_catches_missing_program),
 		cmocka_unit_test(test_checker_catches_unknown_target),
 		cmocka_unit_test(test_checker_vary_is_consistent),
 		cmocka_unit_test(test_checker_jobs),
+	};
+	const struct CMUnitTest handout_tests[] = {
 		cmocka_unit_test(test_lab1),
 		cmocka_unit_test(test_lab2),
 		cmocka_unit_test(test_lab3),
@@ -209,7 +274,8 @@ int main(void)
 		cmocka_unit_test(test_guide),
 		cmocka_unit_test(test_answers),
 	};
-	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(checker_tests, NULL, NULL);
+	failed += cmocka_run_group_tests(handout_tests, collect_all, NULL);
 	harness_cleanup();
 	return failed;
 }
