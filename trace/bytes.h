@@ -18,22 +18,74 @@ struct cursor {
 // Start a cursor over the len bytes at base.
 void cur_init(struct cursor *c, const uint8_t *base, uint32_t len);
 
+// The reads below are inline: they are the decoders' hot path (a few
+// dozen per packet), and each is one bounds check and a load.
+
 // Bytes left between the cursor and the end of its window.
-uint32_t cur_left(const struct cursor *c);
+static inline uint32_t cur_left(const struct cursor *c)
+{
+	return c->off < c->len ? c->len - c->off : 0;
+}
+
+// 1 if n more bytes can be read; otherwise mark c short and return 0.
+static inline int cur_have(struct cursor *c, uint32_t n)
+{
+	if (cur_left(c) >= n)
+		return 1;
+	c->is_short = 1;
+	return 0;
+}
 
 // Read one byte / a big-endian 16- or 32-bit / a little-endian 32-bit
 // number and advance. Past the end: 0, no advance, is_short set.
-uint8_t get_u8(struct cursor *c);
-uint16_t get_be16(struct cursor *c);
-uint32_t get_be32(struct cursor *c);
-uint32_t get_le32(struct cursor *c);
+static inline uint8_t get_u8(struct cursor *c)
+{
+	if (!cur_have(c, 1))
+		return 0;
+	return c->base[c->off++];
+}
+
+static inline uint16_t get_be16(struct cursor *c)
+{
+	if (!cur_have(c, 2))
+		return 0;
+	const uint8_t *p = c->base + c->off;
+	c->off += 2;
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t get_be32(struct cursor *c)
+{
+	if (!cur_have(c, 4))
+		return 0;
+	const uint8_t *p = c->base + c->off;
+	c->off += 4;
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static inline uint32_t get_le32(struct cursor *c)
+{
+	if (!cur_have(c, 4))
+		return 0;
+	const uint8_t *p = c->base + c->off;
+	c->off += 4;
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[1] << 8 | p[0];
+}
+
+// Advance n bytes. Returns 0, or -1 (no advance, is_short set).
+static inline int cur_skip(struct cursor *c, uint32_t n)
+{
+	if (!cur_have(c, n))
+		return -1;
+	c->off += n;
+	return 0;
+}
 
 // Copy n bytes into dst and advance. Returns 0, or -1 (dst zeroed, no
 // advance, is_short set) if fewer than n bytes are left.
 int get_bytes(struct cursor *c, void *dst, uint32_t n);
-
-// Advance n bytes. Returns 0, or -1 (no advance, is_short set).
-int cur_skip(struct cursor *c, uint32_t n);
 
 // Read byte at (absolute) offset at without moving; 0 and is_short set
 // if at is outside [0, len).
