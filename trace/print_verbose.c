@@ -33,7 +33,7 @@ static void size_text(char *buf, size_t size, uint32_t bit_off, uint32_t bits)
 		snprintf(buf, size, "%u bit%s", bits, bits == 1 ? "" : "s");
 }
 
-// The bytes holding a field, in hex (up to 6; of longer ones 5 and "..").
+// The bytes holding a field, in hex (at most 6, then "..").
 static void field_hex(char *buf, size_t size, const struct field *f,
                       const uint8_t *frame, uint32_t caplen)
 {
@@ -41,7 +41,7 @@ static void field_hex(char *buf, size_t size, const struct field *f,
 	size_t n = 0;
 	buf[0] = 0;
 	for (uint32_t i = first; i < end && i < caplen && n + 4 < size; i++) {
-		if (end - first > 6 && i - first == 5) {
+		if (i - first == 6) {
 			snprintf(buf + n, size - n, "..");
 			return;
 		}
