@@ -282,12 +282,34 @@ static int trace_capture(struct args *a, pcap_t *p)
 	return code;
 }
 
+// Whether this process is in the initial user namespace, where uid 0 is
+// the real root (Linux: /proc/self/uid_map maps all 2^32 ids; elsewhere,
+// or unreadable: yes). Root inside a user namespace of its own has
+// nothing outside it to give up, and could not: setgroups is denied there
+// and "nobody" is not mapped.
+static int initial_userns(void)
+{
+	unsigned long inside, outside, count;
+	FILE *f = fopen("/proc/self/uid_map", "r");
+	int n;
+
+	if (!f)
+		return 1;
+	n = fscanf(f, "%lu %lu %lu", &inside, &outside, &count);
+	fclose(f);
+	return n != 3 || count == 4294967295ul;
+}
+
 // Live capture as root: once the capture is open, give up root for good
 // (privdrop.c). 0, or -1 after printing why, with *code the exit code.
 static int drop_root(int *code)
 {
 	char who[64], err[256];
-	int r = privdrop(who, sizeof who, err, sizeof err);
+	int r;
+
+	if (!initial_userns())
+		return 0;
+	r = privdrop(who, sizeof who, err, sizeof err);
 
 	if (r < 0) {
 		fprintf(stderr, "socktrace: %s\n", err);
