@@ -359,6 +359,46 @@ static void test_ipv4_malformed(void **state)
 	assert_int_equal(pk.dst.family, 0);   // its bytes were not captured
 }
 
+// Length fields left zero by segmentation offload (TSO, BIG TCP): the
+// frame's wire length says how long the datagram is.
+static void test_zero_ip_length_offload(void **state)
+{
+	(void)state;
+	struct pkt p = { .len = 0 };
+	put_eth(&p, 0x0800);
+	put_ipv4(&p, 6, "10.0.0.1", "10.0.0.2", 0, 0x4000, NULL, 0);
+	put_tcp(&p, 1, 2, 3, 4, 0x18, 5, NULL, 0);
+	put_bytes(&p, "0123456789", 10);
+	pkt_finish(&p);
+	p.b[16] = p.b[17] = 0;
+	decode(&p, DLT_EN10MB);
+	assert_no_stop();
+	assert_int_equal(pk.ip_len, 50);
+	assert_int_equal(pk.payload_len, 10);
+	struct pkt q = { .len = 0 };
+	put_eth(&q, 0x86dd);
+	put_ipv6(&q, 6, "2001:db8::1", "2001:db8::2");
+	put_tcp(&q, 1, 2, 3, 4, 0x18, 5, NULL, 0);
+	put_bytes(&q, "0123456789", 10);
+	pkt_finish(&q);
+	q.b[18] = q.b[19] = 0;
+	decode(&q, DLT_EN10MB);
+	assert_no_stop();
+	assert_int_equal(pk.payload_len, 10);
+	// IPv6 with no next header and zero length: Ethernet padding is
+	// not mistaken for a payload.
+	struct pkt r = { .len = 0 };
+	put_eth(&r, 0x86dd);
+	put_ipv6(&r, 59, "2001:db8::1", "2001:db8::2");
+	pkt_finish(&r);
+	while (r.len < 60)
+		put_u8(&r, 0);
+	decode(&r, DLT_EN10MB);
+	assert_no_stop();
+	assert_int_equal(pk.ip_len, 40);
+	assert_int_equal(pk.payload_len, 0);
+}
+
 // IPv6 extension headers are walked to TCP; a later fragment stops there.
 static void test_ipv6_extension_headers(void **state)
 {
@@ -714,6 +754,7 @@ int main(void)
 		cmocka_unit_test(test_ipv4_fragments),
 		cmocka_unit_test(test_ipv4_malformed),
 		cmocka_unit_test(test_ipv6_extension_headers),
+		cmocka_unit_test(test_zero_ip_length_offload),
 		cmocka_unit_test(test_tcp_syn_options),
 		cmocka_unit_test(test_tcp_sack_blocks),
 		cmocka_unit_test(test_tcp_malformed_options),

@@ -147,8 +147,8 @@ void decode_ipv6(struct packet *pk, struct cursor *c)
 		decode_stop(pk, "ipv6", "truncated");
 		return;
 	}
-	if (plen == 0 && pk->wirelen > start + 40)  // jumbogram or TSO
-		plen = pk->wirelen - start - 40;
+	if (plen == 0 && nh != IPP_NONE && pk->wirelen > start + 40)
+		plen = pk->wirelen - start - 40;  // jumbogram, or TSO/BIG TCP
 	pk->ip_len = 40 + plen;
 	cur_limit(c, plen);
 	const char *why = NULL;
