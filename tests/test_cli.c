@@ -8,6 +8,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,6 +330,84 @@ static void json_schema_keys(void **state)
 	run_free(&r);
 }
 
+// Read from the pty master fd into buf (appending at *len) until want
+// appears or 5 s pass. Returns 0 if it appeared.
+static int pty_expect(int fd, char *buf, size_t size, size_t *len, const char *want)
+{
+	for (int waited = 0; waited < 5000; waited += 50) {
+		struct pollfd pfd = { fd, POLLIN, 0 };
+		buf[*len] = '\0';
+		if (strstr(buf, want))
+			return 0;
+		if (poll(&pfd, 1, 50) > 0) {
+			ssize_t n = read(fd, buf + *len, size - 1 - *len);
+			if (n <= 0)
+				return -1;
+			*len += (size_t)n;
+		}
+	}
+	return -1;
+}
+
+// Start socktrace --step on a pseudo-terminal; returns the master fd.
+static int start_on_pty(pid_t *pid)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	const char *slave = ptsname(master);
+	assert_non_null(slave);
+	*pid = fork();
+	assert_true(*pid >= 0);
+	if (*pid == 0) {
+		setsid();
+		int fd = open(slave, O_RDWR);  // becomes the controlling terminal
+		if (fd < 0 || dup2(fd, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+			_exit(127);
+		execl(harness_path("socktrace"), "socktrace", "-q", "--step", "-r",
+		      capture("rec-tcp.pcap"), (char *)NULL);
+		_exit(127);
+	}
+	return master;
+}
+
+// --step on a terminal: one packet, its ladder row, a prompt; Enter shows
+// the next; q stops with status 0 before the rest.
+static void step_waits_for_enter(void **state)
+{
+	char buf[8192];
+	size_t len = 0;
+	pid_t pid;
+	int status, master = start_on_pty(&pid);
+	(void)state;
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "to quit --"), 0);
+	assert_non_null(strstr(buf, "handshake-1"));
+	assert_non_null(strstr(buf, "|-- 1/3 SYN seq=0 --"));
+	assert_null(strstr(buf, "handshake-2"));
+	assert_int_equal(write(master, "\n", 1), 1);
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "2/3 SYN,ACK"), 0);
+	assert_int_equal(write(master, "q\n", 2), 2);
+	// Wait up to 5 s for it to exit, reading what it prints meanwhile.
+	pid_t done = 0;
+	for (int i = 0; i < 500 && (done = waitpid(pid, &status, WNOHANG)) == 0; i++) {
+		struct pollfd pfd = { master, POLLIN, 0 };
+		if (poll(&pfd, 1, 10) > 0 && len < sizeof buf - 1) {
+			ssize_t n = read(master, buf + len, sizeof buf - 1 - len);
+			len += n > 0 ? (size_t)n : 0;
+			buf[len] = '\0';
+		}
+	}
+	if (done == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		fail_msg("socktrace --step did not stop on q");
+	}
+	close(master);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_null(strstr(buf, "handshake-3"));
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -363,6 +444,7 @@ int main(void)
 		cmocka_unit_test(payload_bytes_are_escaped),
 		cmocka_unit_test(colour_choice),
 		cmocka_unit_test(json_schema_keys),
+		cmocka_unit_test(step_waits_for_enter),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
