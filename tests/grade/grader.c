@@ -2,7 +2,7 @@
 // UDPServer.c, TCPClient.c and TCPServer.c).
 //
 //   grader -w WORKDIR [-t TABLE] [-j JOBS] [-o FORMAT:FILE]... [-T TEST]... [-x]
-//          SUBMISSION
+//          [-u UID] SUBMISSION
 //
 // Each program is compiled, then each test of tests.tab runs in its own
 // sandbox (sandbox.h), several at a time. The results are written by
@@ -387,7 +387,7 @@ static void keep_only(const char *const only[], int nonly)
 static void usage(void)
 {
 	fprintf(stderr, "usage: grader -w WORKDIR [-t TABLE] [-j JOBS] "
-	        "[-o FORMAT:FILE]... [-T TEST]... [-x] SUBMISSION\n");
+	        "[-o FORMAT:FILE]... [-T TEST]... [-x] [-u UID] SUBMISSION\n");
 	exit(2);
 }
 
@@ -396,7 +396,7 @@ int main(int argc, char **argv)
 	const char *table = "tests/grade/tests.tab", *outputs[MAX_OUTPUTS], *only[MAX_TESTS];
 	int nout = 0, nonly = 0, strict = 0, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), c;
 	char err[256];
-	while ((c = getopt(argc, argv, "w:t:j:o:T:x")) != -1) {
+	while ((c = getopt(argc, argv, "w:t:j:o:T:xu:")) != -1) {
 		if (c == 'w')
 			workdir = optarg;
 		else if (c == 't')
@@ -409,6 +409,8 @@ int main(int argc, char **argv)
 			only[nonly++] = optarg;
 		else if (c == 'x')
 			strict = 1;
+		else if (c == 'u' && atol(optarg) >= 1000)
+			box_set_student_uid((unsigned)atol(optarg));
 		else
 			usage();
 	}

@@ -20,7 +20,7 @@ typedef void (*test_fn)(struct tcase *t);
 static char client_note[sizeof ((struct tcase *)0)->msg];
 
 static const struct box_limits run_limits = {
-	.cpu_s = 5, .as_mb = 256, .nproc = 16, .fsize_mb = 16,
+	.cpu_s = 2, .as_mb = 256, .nproc = 8, .fsize_mb = 16,
 };
 
 void say(struct tcase *t, const char *fmt, ...)
@@ -104,7 +104,7 @@ static int start_server(struct tcase *t, const char *prog, struct jail *j)
 }
 
 // Run the student's client prog against 127.0.0.1:PEER_PORT with input on
-// stdin, until it exits (at most 6 s). 0, or -1 with the reason said.
+// stdin, until it exits (at most 4 s). 0, or -1 with the reason said.
 static int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input)
 {
 	char dir[4200], exe[64];
@@ -116,8 +116,8 @@ static int run_client(struct tcase *t, const char *prog, struct jail *j, const c
 		return -1;
 	}
 	jail_input(j, input);
-	if (jail_finish(j, 6000) < 0) {
-		say(t, "%s did not finish within 6 s", prog);
+	if (jail_finish(j, 4000) < 0) {
+		say(t, "%s did not finish within 4 s", prog);
 		describe(t, prog, j);
 		return -1;
 	}
@@ -622,5 +622,5 @@ void gtest_run(struct tcase *t)
 	}
 	fn(t);
 	if (!t->pass && client_note[0] != '\0')
-		say(t, "%s", client_note);
+		say(t, "\n  %s", client_note);
 }

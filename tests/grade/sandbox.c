@@ -35,14 +35,21 @@ long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static unsigned root_sandbox_id = ROOT_SANDBOX_ID;
+
+void box_set_student_uid(unsigned id)
+{
+	root_sandbox_id = id;
+}
+
 uid_t box_student_uid(void)
 {
-	return geteuid() == 0 ? ROOT_SANDBOX_ID : geteuid();
+	return geteuid() == 0 ? root_sandbox_id : geteuid();
 }
 
 static gid_t student_gid(void)
 {
-	return geteuid() == 0 ? ROOT_SANDBOX_ID : getegid();
+	return geteuid() == 0 ? root_sandbox_id : getegid();
 }
 
 // Write s to the file at path. 0 or -1.
@@ -274,7 +281,9 @@ static int mirror(const char *root, const char *path)
 }
 
 // In the child: a private mount namespace whose root holds only the
-// system folders, /dev/null, an empty /tmp and dir as /sandbox. 0 or -1.
+// system folders, /dev/null, an empty /tmp and dir as /sandbox, entered
+// as the student uid (dir is opened before, so its parents may be closed
+// to that uid). 0 or -1.
 static int enter_root(const char *dir)
 {
 	static const char *const sys[] = {
@@ -289,6 +298,12 @@ static int enter_root(const char *dir)
 	if (dfd < 0)
 		return -1;
 	snprintf(from, sizeof from, "/proc/self/fd/%d", dfd);
+	// The files made below must belong to a uid of the namespace; going
+	// from one non-root uid to another keeps the capabilities the mounts
+	// need.
+	if (setresgid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0 ||
+	    setresuid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0)
+		return -1;
 	if (mount("socklab-root", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=755") < 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/dev", root);
@@ -322,7 +337,8 @@ static int drop_privileges(const struct box_limits *lim)
 		{ RLIMIT_NOFILE, 256 },
 	};
 	for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
-		struct rlimit r = { l[i].v, l[i].v };
+		// CPU: SIGXCPU at the limit (a clear reason), SIGKILL a second later.
+		struct rlimit r = { l[i].v, l[i].v + (l[i].res == RLIMIT_CPU) };
 		if (setrlimit(l[i].res, &r) < 0)
 			return -1;
 	}
@@ -340,16 +356,13 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 	static char *const env[] = { "PATH=/usr/bin:/bin", "HOME=/tmp",
 	                             "LANG=C", "TMPDIR=/tmp", NULL };
 	setpgid(0, 0);
+	setpriority(PRIO_PROCESS, 0, 10);  // below the grader and its peers
 	signal(SIGPIPE, SIG_DFL);
 	if (dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0)
 		_exit(126);
 	for (int fd = 3; fd < 1024; fd++)
 		close(fd);
-	// The student uid first (the files made below must belong to a uid
-	// of the namespace); going from one non-root uid to another keeps
-	// the capabilities the mounts need.
-	if (setresgid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0 ||
-	    setresuid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0 || enter_root(dir) < 0) {
+	if (enter_root(dir) < 0) {
 		dprintf(2, "grader: sandbox root: %s\n", strerror(errno));
 		_exit(126);
 	}
@@ -508,6 +521,8 @@ int jail_finish(struct jail *j, int timeout_ms)
 void jail_kill(struct jail *j)
 {
 	if (j->pid > 0) {
+		reap(j);
+		j->stopped = j->status < 0;
 		kill(-j->pid, SIGKILL);
 		kill(j->pid, SIGKILL);
 		if (j->status < 0)
@@ -529,8 +544,8 @@ const char *jail_how(const struct jail *j)
 	if (j->flooded)
 		snprintf(how, sizeof how, "was stopped: it wrote more than %d MiB of output",
 		         JAIL_FLOOD >> 20);
-	else if (j->status < 0)
-		snprintf(how, sizeof how, "was still running");
+	else if (j->status < 0 || j->stopped)
+		snprintf(how, sizeof how, "was still running (the grader stopped it)");
 	else if (WIFEXITED(j->status))
 		snprintf(how, sizeof how, "exited with status %d", WEXITSTATUS(j->status));
 	else if (WTERMSIG(j->status) == SIGXCPU)

@@ -1,0 +1,449 @@
+// test_grade.c: the grading suite graded. The solutions score full marks
+// in every output format; the untouched skeletons score zero, each test
+// naming the blank it reached; each broken submission (tests/submissions/
+// *.sed applied to a solution) fails exactly the tests its header names;
+// hostile ones are contained (they fail their program's tests with the
+// reason named, the others pass, the grading ends and leaves no process);
+// a submission can neither read nor write the grader's files, a missing
+// file or one that does not compile is graded, not rejected.
+#include <dirent.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define TAP_SIZE (128 * 1024)
+#define MAX_SUBS 40
+
+static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
+
+static char tmp[64];  // this run's scratch folder
+static char uid_arg[16];  // the uid student code runs as (when we are root)
+
+// One grading run of one submission.
+struct graded {
+	char name[64];
+	char dir[512];
+	char tap[TAP_SIZE];
+	int status;
+	struct proc p;
+};
+
+// One broken submission's spec, read from its .sed header.
+struct mutant {
+	char name[64], program[16], fails[512], reason[128];
+};
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	remove(path);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmp, sizeof tmp, "/tmp/socklab-grade-XXXXXX");
+	snprintf(uid_arg, sizeof uid_arg, "%u", 1700000000u + (unsigned)getpid());
+	return mkdtemp(tmp) == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	harness_cleanup();
+	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+// Start the grader on dir, TAP on stdout, plus any extra -o outputs.
+static void start_grading(struct graded *g, const char *name, const char *dir,
+                          const char *extra1, const char *extra2)
+{
+	char work[600];
+	snprintf(g->name, sizeof g->name, "%s", name);
+	snprintf(g->dir, sizeof g->dir, "%s", dir);
+	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
+	char *argv[16] = { (char *)harness_path("grade/grader"), "-w", work,
+	                   "-t", "tests/grade/tests.tab", "-o", "tap:-", "-u", uid_arg };
+	int n = 9;
+	if (extra1)
+		argv[n++] = "-o", argv[n++] = (char *)extra1;
+	if (extra2)
+		argv[n++] = "-o", argv[n++] = (char *)extra2;
+	argv[n++] = g->dir;
+	argv[n] = NULL;
+	assert_int_equal(proc_start(&g->p, argv), 0);
+	proc_close_stdin(&g->p);
+}
+
+// Wait for the grading started by start_grading.
+static void finish_grading(struct graded *g)
+{
+	if (read_all(g->p.out, g->tap, sizeof g->tap, 120000) < 0)
+		fail_msg("grading %s did not end within 120 s", g->name);
+	g->status = proc_wait(&g->p, 10000);
+	proc_kill(&g->p);
+	if (g->status != 0)
+		fail_msg("grading %s: grader exit status %d", g->name, g->status);
+}
+
+// 1 if the TAP says test failed, 0 if it passed, -1 if it is not there.
+static int failed(const struct graded *g, const char *test)
+{
+	char pat[96];
+	snprintf(pat, sizeof pat, " - %s (", test);
+	for (const char *p = strstr(g->tap, pat); p; p = strstr(p + 1, pat)) {
+		const char *bol = p;
+		while (bol > g->tap && bol[-1] != '\n')
+			bol--;
+		return strncmp(bol, "not ok", 6) == 0;
+	}
+	return -1;
+}
+
+// The "# why:" line after test's result line (static buffer).
+static const char *why(const struct graded *g, const char *test)
+{
+	static char line[4096];
+	char pat[96];
+	snprintf(pat, sizeof pat, " - %s (", test);
+	const char *p = strstr(g->tap, pat), *w;
+	line[0] = '\0';
+	if (p && (w = strstr(p, "\n# why:")) != NULL)
+		snprintf(line, sizeof line, "%.*s", (int)strcspn(w + 1, "\n"), w + 1);
+	return line;
+}
+
+// Every test name of the table, in order; returns the count.
+static int table_tests(char names[][48], char progs[][16], int max)
+{
+	FILE *f = fopen("tests/grade/tests.tab", "r");
+	char line[1024];
+	int n = 0;
+	assert_non_null(f);
+	while (n < max && fgets(line, sizeof line, f))
+		if (line[0] != '#' && line[0] != '\n' &&
+		    sscanf(line, "%47[^\t]\t%15[^\t]", names[n], progs[n]) == 2)
+			n++;
+	fclose(f);
+	return n;
+}
+
+// Copy file src to dst. 0 or -1.
+static int copy(const char *src, const char *dst)
+{
+	char buf[65536];
+	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+	size_t n;
+	if (in == NULL || out == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, out);
+	fclose(in);
+	return fclose(out);
+}
+
+// Make a submission folder holding the four solutions; returns its path.
+static const char *solutions_copy(const char *name)
+{
+	static char dir[512];
+	char src[64], dst[600];
+	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	for (int i = 0; i < 4; i++) {
+		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
+		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
+		assert_int_equal(copy(src, dst), 0);
+	}
+	return dir;
+}
+
+// Apply the sed script of m to its program in dir; fail if it changed nothing.
+static void apply(const struct mutant *m, const char *dir)
+{
+	static char out[262144];
+	char script[128], src[64], dst[600];
+	snprintf(script, sizeof script, "tests/submissions/%s.sed", m->name);
+	snprintf(src, sizeof src, "solutions/%s.c", m->program);
+	snprintf(dst, sizeof dst, "%s/%s.c", dir, m->program);
+	char *argv[] = { "/bin/sed", "-f", script, src, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	ssize_t n = read_all(p.out, out, sizeof out, 5000);
+	assert_int_equal(proc_wait(&p, 5000), 0);
+	proc_kill(&p);
+	FILE *f = fopen(src, "r");
+	static char orig[262144];
+	size_t k = fread(orig, 1, sizeof orig - 1, f);
+	fclose(f);
+	orig[k] = '\0';
+	if (n < 0 || strcmp(orig, out) == 0)
+		fail_msg("%s no longer changes solutions/%s.c: update it", script, m->program);
+	f = fopen(dst, "w");
+	fputs(out, f);
+	fclose(f);
+}
+
+// Read the headers of every tests/submissions/*.sed (hostile or not).
+static int load_mutants(struct mutant *m, int hostile)
+{
+	DIR *d = opendir("tests/submissions");
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL && n < MAX_SUBS) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".sed") != 0 ||
+		    (strncmp(e->d_name, "hostile-", 8) == 0) != hostile)
+			continue;
+		char path[300], line[600];
+		snprintf(path, sizeof path, "tests/submissions/%s", e->d_name);
+		memset(&m[n], 0, sizeof m[n]);
+		snprintf(m[n].name, sizeof m[n].name, "%.*s", (int)len - 4, e->d_name);
+		FILE *f = fopen(path, "r");
+		while (fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\n")] = '\0';
+			sscanf(line, "# program: %15s", m[n].program);
+			if (strncmp(line, "# fails: ", 9) == 0)
+				snprintf(m[n].fails, sizeof m[n].fails, " %.500s ", line + 9);
+			if (strncmp(line, "# reason: ", 10) == 0)
+				snprintf(m[n].reason, sizeof m[n].reason, "%.120s", line + 10);
+		}
+		fclose(f);
+		if (!m[n].program[0] || !m[n].fails[0])
+			fail_msg("%s: needs \"# program:\" and \"# fails:\" lines", path);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+// Is test listed in the space-separated list?
+static int listed(const char *list, const char *test)
+{
+	char pat[64];
+	snprintf(pat, sizeof pat, " %.47s ", test);
+	return strstr(list, pat) != NULL;
+}
+
+static void test_solutions_score_full_marks(void **state)
+{
+	(void)state;
+	static struct graded g;
+	static char buf[65536];
+	char json[128], xml[128], names[64][48], progs[64][16];
+	int n = table_tests(names, progs, 64);
+	snprintf(json, sizeof json, "gradescope:%s/results.json", tmp);
+	snprintf(xml, sizeof xml, "junit:%s/results.xml", tmp);
+	start_grading(&g, "solutions", "solutions", json, xml);
+	finish_grading(&g);
+	for (int i = 0; i < n; i++)
+		if (failed(&g, names[i]) != 0)
+			fail_msg("solutions: %s did not pass: %s", names[i], why(&g, names[i]));
+	assert_non_null(strstr(g.tap, "# Total: 100/100"));
+	snprintf(json, sizeof json, "%s/results.json", tmp);
+	FILE *f = fopen(json, "r");
+	assert_non_null(f);
+	buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+	fclose(f);
+	assert_non_null(strstr(buf, "{\"score\": 100,"));
+	int passed = 0;
+	for (const char *p = buf; (p = strstr(p, "\"status\": \"passed\"")) != NULL; p++)
+		passed++;
+	assert_int_equal(passed, n);
+	snprintf(xml, sizeof xml, "%s/results.xml", tmp);
+	f = fopen(xml, "r");
+	assert_non_null(f);
+	buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+	fclose(f);
+	assert_non_null(strstr(buf, "failures=\"0\""));
+	assert_null(strstr(buf, "<failure"));
+}
+
+static void test_untouched_skeletons_score_zero(void **state)
+{
+	(void)state;
+	static struct graded g;
+	char names[64][48], progs[64][16];
+	int n = table_tests(names, progs, 64);
+	start_grading(&g, "labs", "labs", NULL, NULL);
+	finish_grading(&g);
+	for (int i = 0; i < n; i++) {
+		if (failed(&g, names[i]) != 1)
+			fail_msg("labs: %s passed with the blanks empty", names[i]);
+		char want[64];
+		snprintf(want, sizeof want, "%.15s: TODO 1 is not done yet", progs[i]);
+		if (strstr(why(&g, names[i]), want) == NULL)
+			fail_msg("labs: %s does not say which blank: %s", names[i], why(&g, names[i]));
+	}
+	assert_non_null(strstr(g.tap, "# Total: 0/100"));
+}
+
+// Grade the mutants m[0..n) as few at a time, each against the others'
+// expectations: its listed tests fail (with reason, if given), all others
+// pass.
+static void grade_mutants(struct mutant *m, int n, int at_once)
+{
+	static struct graded g[MAX_SUBS];
+	char names[64][48], progs[64][16];
+	int nt = table_tests(names, progs, 64);
+	for (int first = 0; first < n; first += at_once) {
+		int last = first + at_once < n ? first + at_once : n;
+		for (int i = first; i < last; i++) {
+			const char *dir = solutions_copy(m[i].name);
+			apply(&m[i], dir);
+			start_grading(&g[i], m[i].name, dir, NULL, NULL);
+		}
+		for (int i = first; i < last; i++)
+			finish_grading(&g[i]);
+	}
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < nt; k++) {
+			int want = listed(m[i].fails, names[k]);
+			if (failed(&g[i], names[k]) != want)
+				fail_msg("%s: %s %s, expected it to %s\n%s", m[i].name, names[k],
+				         want ? "passed" : "failed", want ? "fail" : "pass",
+				         why(&g[i], names[k]));
+			if (want && m[i].reason[0] && !strstr(why(&g[i], names[k]), m[i].reason))
+				fail_msg("%s: %s does not say \"%s\": %s", m[i].name, names[k],
+				         m[i].reason, why(&g[i], names[k]));
+		}
+}
+
+static void test_broken_submissions_lose_their_points(void **state)
+{
+	(void)state;
+	static struct mutant m[MAX_SUBS];
+	int n = load_mutants(m, 0);
+	assert_true(n >= 10);
+	grade_mutants(m, n, 4);
+}
+
+// Count the processes running as the sandbox uid.
+static int sandbox_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		char path[300], line[256];
+		unsigned uid;
+		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "Uid: %u", &uid) == 1 && uid == (unsigned)atol(uid_arg))
+				n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void test_hostile_submissions_are_contained(void **state)
+{
+	(void)state;
+	static struct mutant m[MAX_SUBS], batch[MAX_SUBS];
+	int n = load_mutants(m, 1), nb = 0;
+	assert_true(n >= 5);
+	// Each grading takes at most one hostile program of each kind: so
+	// that its other programs show the others' tests still pass, two
+	// programs never share a submission.
+	for (int i = 0; i < n; i++)
+		batch[nb++] = m[i];
+	time_t start = time(NULL);
+	grade_mutants(batch, nb, 3);
+	assert_true(time(NULL) - start < 90);
+	if (geteuid() == 0)
+		assert_int_equal(sandbox_processes(), 0);
+}
+
+// Write text to path. 
+static void put(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void test_submission_cannot_reach_grader_files(void **state)
+{
+	(void)state;
+	static struct graded g;
+	static char src[8192], root[512];
+	char dir[600], path[700], text[700];
+	assert_non_null(getcwd(root, sizeof root));
+	snprintf(dir, sizeof dir, "%s/reach", tmp);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	// UDPClient looks for the grader's files and tries to plant one.
+	snprintf(src, sizeof src,
+	         "#include <stdio.h>\n"
+	         "int main(void)\n{\n"
+	         "\tconst char *look[] = { \"%s/solutions/UDPClient.c\", \"%s/tests/grade/tests.tab\",\n"
+	         "\t\t\"%s/work-reach/res\", \"%s\", \"/proc/1/root/etc/hostname\" };\n"
+	         "\tfor (int i = 0; i < 5; i++) {\n"
+	         "\t\tFILE *f = fopen(look[i], \"r\");\n"
+	         "\t\tif (f != NULL)\n\t\t\tprintf(\"LEAK %%s\\n\", look[i]);\n\t}\n"
+	         "\tFILE *w = fopen(\"%s/PLANTED\", \"w\");\n"
+	         "\tif (w != NULL)\n\t\tputs(\"LEAK planted\");\n"
+	         "\treturn 1;\n}\n", root, root, tmp, tmp, tmp);
+	snprintf(path, sizeof path, "%s/UDPClient.c", dir);
+	put(path, src);
+	// UDPServer tries to compile the solution in by its path.
+	snprintf(text, sizeof text, "#include \"%.600s/solutions/UDPServer.c\"\n", root);
+	snprintf(path, sizeof path, "%s/UDPServer.c", dir);
+	put(path, text);
+	// TCPClient is missing; TCPServer is the solution and must still pass.
+	snprintf(path, sizeof path, "%s/TCPServer.c", dir);
+	assert_int_equal(copy("solutions/TCPServer.c", path), 0);
+	snprintf(text, sizeof text, "text:%s/report.txt", tmp);
+	start_grading(&g, "reach", dir, text, NULL);
+	finish_grading(&g);
+	if (strstr(g.tap, "LEAK"))
+		fail_msg("the submission reached the grader's files:\n%s", g.tap);
+	snprintf(path, sizeof path, "%s/PLANTED", tmp);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(failed(&g, "udpclient_reply"), 1);
+	assert_non_null(strstr(why(&g, "udpclient_reply"), "exited with status 1"));
+	assert_int_equal(failed(&g, "udpserver_reply"), 1);
+	assert_non_null(strstr(why(&g, "udpserver_reply"), "UDPServer.c did not build"));
+	assert_int_equal(failed(&g, "tcpclient_reply"), 1);
+	assert_int_equal(failed(&g, "tcpserver_reply"), 0);
+	assert_int_equal(failed(&g, "tcpserver_clients"), 0);
+	static char report[65536];
+	snprintf(path, sizeof path, "%s/report.txt", tmp);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	report[fread(report, 1, sizeof report - 1, f)] = '\0';
+	fclose(f);
+	assert_non_null(strstr(report, "TCPClient.c is missing from"));
+	assert_non_null(strstr(report, "No such file or directory"));  // the #include
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_solutions_score_full_marks),
+		cmocka_unit_test(test_untouched_skeletons_score_zero),
+		cmocka_unit_test(test_submission_cannot_reach_grader_files),
+		cmocka_unit_test(test_broken_submissions_lose_their_points),
+		cmocka_unit_test(test_hostile_submissions_are_contained),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
