@@ -77,6 +77,7 @@ static struct handout {
 	char out[1 << 15];
 	int rc;                // checker's exit status, -1 if it did not finish
 } handouts[] = {
+	{ .rel = "handouts/README.md", .instructor_only = 0 },
 	{ .rel = "handouts/lab1-udp.md", .instructor_only = 0 },
 	{ .rel = "handouts/lab2-tcp.md", .instructor_only = 0 },
 	{ .rel = "handouts/lab3-wire.md", .instructor_only = 0 },
@@ -154,13 +155,14 @@ static void check_handout(size_t i)
 	assert_int_equal(run + skipped, count_markers(file));
 }
 
-static void test_lab1(void **s) { (void)s; check_handout(0); }
-static void test_lab2(void **s) { (void)s; check_handout(1); }
-static void test_lab3(void **s) { (void)s; check_handout(2); }
-static void test_extensions(void **s) { (void)s; check_handout(3); }
-static void test_errata(void **s) { (void)s; check_handout(4); }
-static void test_guide(void **s) { (void)s; check_handout(5); }
-static void test_answers(void **s) { (void)s; check_handout(6); }
+static void test_readme(void **s) { (void)s; check_handout(0); }
+static void test_lab1(void **s) { (void)s; check_handout(1); }
+static void test_lab2(void **s) { (void)s; check_handout(2); }
+static void test_lab3(void **s) { (void)s; check_handout(3); }
+static void test_extensions(void **s) { (void)s; check_handout(4); }
+static void test_errata(void **s) { (void)s; check_handout(5); }
+static void test_guide(void **s) { (void)s; check_handout(6); }
+static void test_answers(void **s) { (void)s; check_handout(7); }
 
 // Write text to a new file in a fresh temporary folder; returns its path.
 static const char *scratch_file(const char *text)
@@ -230,6 +232,13 @@ static void test_checker_catches_unknown_target(void **s)
 	expect_checker("```console\n$ make check\n```\n", 0, NULL);
 }
 
+static void test_checker_catches_broken_link(void **s)
+{
+	(void)s;
+	expect_checker("See [the lab](no-such-handout.md) and [a site](https://example.com).\n",
+	               1, "links to no-such-handout.md, which does not exist");
+}
+
 // vary=ports: a different number is accepted, but only in the same places.
 static void test_checker_vary_is_consistent(void **s)
 {
@@ -262,10 +271,12 @@ int main(void)
 		cmocka_unit_test(test_checker_catches_drift),
 		cmocka_unit_test(test_checker_catches_missing_program),
 		cmocka_unit_test(test_checker_catches_unknown_target),
+		cmocka_unit_test(test_checker_catches_broken_link),
 		cmocka_unit_test(test_checker_vary_is_consistent),
 		cmocka_unit_test(test_checker_jobs),
 	};
 	const struct CMUnitTest handout_tests[] = {
+		cmocka_unit_test(test_readme),
 		cmocka_unit_test(test_lab1),
 		cmocka_unit_test(test_lab2),
 		cmocka_unit_test(test_lab3),
