@@ -314,6 +314,12 @@ static void test_tcp_exchange(void **state)
 	socktrace(&res, -1, "run", "--json", "--input", "hello tcp", "--", tcps, "0",
 	          "--", tcpc, "127.0.0.1", "{port}", NULL);
 	check_tcp(&res, "hello tcp", "HELLO TCP");
+	// The private loopback has Ethernet's MTU: 1500 - 40 bytes of headers.
+	assert_non_null(strstr(res.out, "MSS 1460"));
+	socktrace(&res, -1, "run", "--json", "--mtu", "65536", "--input", "hello tcp", "--", tcps,
+	          "0", "--", tcpc, "127.0.0.1", "{port}", NULL);
+	check_tcp(&res, "hello tcp", "HELLO TCP");
+	assert_non_null(strstr(res.out, "MSS 65495"));
 }
 
 static void test_udp_as_plain_user(void **state)

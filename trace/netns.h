@@ -25,6 +25,9 @@ const char *netns_loopback(void);
 // network namespace. Returns NETNS_OK, or an error code with err filled.
 enum netns_error netns_enter(char *err, size_t errlen);
 
+// Set the MTU of interface ifname in the current namespace. 0, or -1 + err.
+int netns_set_mtu(const char *ifname, int mtu, char *err, size_t errlen);
+
 // The second host of a two-host run: its namespace, joined to ours by a
 // veth pair. Ours is veth0 10.0.0.1/24 fd00::1/64, the peer's veth1
 // 10.0.0.2/24 fd00::2/64. Nothing is routed beyond the pair.

@@ -117,6 +117,24 @@ static int link_up(const char *name, char *err, size_t errlen)
 	return rc;
 }
 
+int netns_set_mtu(const char *ifname, int mtu, char *err, size_t errlen)
+{
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (s < 0) {
+		fail_errno(err, errlen, "socket");
+		return -1;
+	}
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	ifr.ifr_mtu = mtu;
+	int rc = ioctl(s, SIOCSIFMTU, &ifr);
+	if (rc < 0)
+		fail_errno(err, errlen, "ioctl SIOCSIFMTU %s %d", ifname, mtu);
+	close(s);
+	return rc;
+}
+
 // Classify errno after a failed namespace step: policy or missing support.
 static enum netns_error classify(void)
 {

@@ -32,6 +32,14 @@ int netns_join_peer(const struct netns_peer *p, char *err, size_t errlen)
 	snprintf(err, errlen, "two hosts need Linux network namespaces");
 	return -1;
 }
+int netns_set_mtu(const char *ifname, int mtu, char *err, size_t errlen)
+{
+	(void)ifname;
+	(void)mtu;
+	snprintf(err, errlen, "network namespaces need Linux");
+	return -1;
+}
+
 int netns_keep_admin(char *err, size_t errlen)
 {
 	snprintf(err, errlen, "capabilities need Linux");

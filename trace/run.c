@@ -54,6 +54,8 @@ static const char usage_text[] =
 "                   tc qdisc add dev veth1 root netem ARGS (needs iproute2's\n"
 "                   tc and the kernel's sch_netem)\n"
 "  --timeout SEC    stop a program still running after SEC seconds (10)\n"
+"  --mtu N          the private loopback's MTU (1500, as on Ethernet, so TCP\n"
+"                   shows MSS 1460; Linux's own loopback has 65536)\n"
 "  --fallback FILE  where namespaces are forbidden, annotate this recorded\n"
 "                   capture instead of failing\n"
 "  --tmux           (shell) trace in a tmux pane beside the shell\n"
@@ -72,9 +74,26 @@ struct run_cfg {
 	int tmux;
 	int shell;
 	int timeout_ms;
+	int mtu;            // of the namespace's loopback
 	char **cmds[MAX_CMDS];  // NULL-terminated slices of argv
 	int ncmds;
 };
+
+// Parse text, the argument of option opt, as a whole number from lo to
+// hi into *out. 0, or -1 after printing why.
+static int parse_number(const char *cmd, const char *opt, const char *text, long lo, long hi,
+                        int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || v < lo || v > hi) {
+		fprintf(stderr, "socktrace: %s: bad %s %s (%ld to %ld)\n", cmd, opt, text, lo, hi);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
 
 // Parse one option at argv[*i] (advancing *i past its argument).
 // 0, or -1 after printing why.
@@ -83,7 +102,8 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 	const char *a = argv[*i];
 	const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
 	int takes = !strcmp(a, "-w") || !strcmp(a, "--filter") || !strcmp(a, "--input") ||
-	            !strcmp(a, "--timeout") || !strcmp(a, "--fallback") || !strcmp(a, "--netem");
+	            !strcmp(a, "--timeout") || !strcmp(a, "--fallback") || !strcmp(a, "--netem") ||
+	            !strcmp(a, "--mtu");
 	if (takes && next == NULL) {
 		fprintf(stderr, "socktrace: %s: %s needs an argument\n", argv[0], a);
 		return -1;
@@ -121,13 +141,12 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 		}
 		c->inputs[c->ninputs++] = next;
 	} else if (!strcmp(a, "--timeout")) {
-		char *end;
-		long s = strtol(next, &end, 10);
-		if (*end != '\0' || s <= 0 || s > 3600) {
-			fprintf(stderr, "socktrace: %s: bad --timeout %s (1 to 3600 seconds)\n", argv[0], next);
+		if (parse_number(argv[0], a, next, 1, 3600, &c->timeout_ms) < 0)
 			return -1;
-		}
-		c->timeout_ms = (int)s * 1000;
+		c->timeout_ms *= 1000;
+	} else if (!strcmp(a, "--mtu")) {
+		if (parse_number(argv[0], a, next, 1280, 65536, &c->mtu) < 0)
+			return -1;
 	} else {
 		fprintf(stderr, "socktrace: %s: unknown option %s (try socktrace run --help)\n", argv[0], a);
 		return -1;
@@ -145,6 +164,7 @@ static int parse_args(struct run_cfg *c, int argc, char **argv)
 	c->opts.out = stdout;
 	c->opts.color = isatty(1) && getenv("NO_COLOR") == NULL;
 	c->timeout_ms = 10000;
+	c->mtu = 1500;
 	c->shell = !strcmp(argv[0], "shell");
 	int i = 1;
 	for (; i < argc && strcmp(argv[i], "--"); i++) {
@@ -563,6 +583,10 @@ static int enter(struct session *s)
 		if (s->cfg->fallback && !s->cfg->shell)
 			return replay(s->cfg);
 		return 3;
+	}
+	if (netns_set_mtu(netns_loopback(), s->cfg->mtu, err, sizeof err) < 0) {
+		fprintf(stderr, "socktrace: %s: %s\n", s->cfg->shell ? "shell" : "run", err);
+		return 1;
 	}
 	if (s->cfg->two_hosts) {
 		if (netns_make_peer(&s->peer, 3000, err, sizeof err) < 0) {

@@ -367,8 +367,6 @@ static int dispatch(struct runloop *l)
 		snprintf(l->err, sizeof l->err, "pcap_dispatch: %s", pcap_geterr(l->pcap));
 		return -1;
 	}
-	if (n > 0)
-		fflush(NULL);
 	return n;
 }
 
@@ -394,7 +392,13 @@ static int loop_once(struct runloop *l, int timeout_ms)
 				pfd[n++] = (struct pollfd){ .fd = ss[j]->fd, .events = POLLIN };
 			}
 	}
-	int r = poll(pfd, n, timeout_ms);
+	// Write out what is printed only when there is nothing more to read
+	// at once: one write per burst, not per packet, and no delay when idle.
+	int r = poll(pfd, n, 0);
+	if (r == 0) {
+		fflush(NULL);
+		r = poll(pfd, n, timeout_ms);
+	}
 	if (r < 0 && errno != EINTR) {
 		snprintf(l->err, sizeof l->err, "poll: %s", strerror(errno));
 		return -1;
@@ -494,14 +498,16 @@ void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 	for (;;) {
 		long long left = deadline - now_ms();
 		if (left <= 0)
-			return;
+			break;
+		fflush(NULL);  // what is traced shows while we wait for more
 		struct pollfd pfd = { .fd = l->pcap_fd, .events = POLLIN };
 		int r = poll(&pfd, 1, left < quiet_ms ? (int)left : quiet_ms);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0 || dispatch(l) <= 0)
-			return;
+			break;
 	}
+	fflush(NULL);
 }
 
 void loop_end(struct runloop *l)
