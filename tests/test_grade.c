@@ -75,9 +75,10 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 	snprintf(g->name, sizeof g->name, "%s", name);
 	snprintf(g->dir, sizeof g->dir, "%s", dir);
 	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
-	char *argv[16] = { (char *)harness_path("grade/grader"), "-w", work,
-	                   "-t", "tests/grade/tests.tab", "-o", "tap:-", "-u", uid_arg };
-	int n = 9;
+	char *argv[24] = { (char *)harness_path("grade/grader"), "-w", work,
+	                   "-t", "tests/grade/tests.tab", "-o", "tap:-", "-u", uid_arg,
+	                   "-j", "8" };
+	int n = 11;
 	if (extra1)
 		argv[n++] = "-o", argv[n++] = (char *)extra1;
 	if (extra2)
