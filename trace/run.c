@@ -456,8 +456,12 @@ static void tmux_cleanup(struct session *s)
 {
 	if (s->cfg->opts.out != stdout && s->cfg->opts.out != NULL)
 		fclose(s->cfg->opts.out);
-	if (s->fifo[0])
+	if (s->fifo[0]) {
+		char conf[96];
+		snprintf(conf, sizeof conf, "%s/tmux.conf", s->fifo_dir);
+		unlink(conf);
 		unlink(s->fifo);
+	}
 	if (s->fifo_dir[0])
 		rmdir(s->fifo_dir);
 }
@@ -471,7 +475,16 @@ static int start_tmux(struct session *s, struct child *c, const char *shell,
 	snprintf(sock, sizeof sock, "socktrace-%ld", (long)getpid());
 	snprintf(top, sizeof top, "'%s'; tmux kill-session", shell);
 	snprintf(bottom, sizeof bottom, "cat '%s'", s->fifo);
-	char *argv[] = { "tmux", "-L", sock, "-f", "/dev/null", "new-session", top, ";",
+	// A configuration of our own: pane commands run through /bin/sh, not
+	// through $SHELL (which the top pane then starts), and nothing else.
+	char conf[96];
+	snprintf(conf, sizeof conf, "%s/tmux.conf", s->fifo_dir);
+	FILE *f = fopen(conf, "w");
+	if (f == NULL || fputs("set-option -g default-shell /bin/sh\n", f) < 0 || fclose(f) != 0) {
+		snprintf(err, errlen, "%s: %s", conf, strerror(errno));
+		return -1;
+	}
+	char *argv[] = { "tmux", "-L", sock, "-f", conf, "new-session", top, ";",
 	                 "split-window", "-v", "-d", "-l", "40%", bottom, NULL };
 	unsetenv("TMUX");  // a tmux of our own, even when started from one
 	return child_start(&s->loop, c, argv, -2, 1, NULL, err, errlen);
