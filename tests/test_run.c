@@ -507,6 +507,50 @@ static void test_shell(void **state)
 	assert_int_equal(res.ev[find(&res, "udp-request", 0)].dport, 12000);
 }
 
+// socktrace shell --tmux, on a pseudo-terminal made by script(1): tmux
+// starts inside the namespace, the shell ($SHELL, here a script standing
+// in for the student) in one pane, and its packets are traced.
+static void test_shell_tmux(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/tmux", X_OK) != 0 || access("/usr/bin/script", X_OK) != 0) {
+		print_message("skipped: needs tmux and script(1)\n");
+		skip();
+	}
+	char dir[] = "/tmp/socklab-test-tmux-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	chmod(dir, 0777);
+	char sh[128], cmd[4096];
+	snprintf(sh, sizeof sh, "%s/student.sh", dir);
+	FILE *f = fopen(sh, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\nmkfifo '%s/ready' || exit 1\n'%s' 12000 >'%s/ready' & pid=$!\n"
+	        "read line <'%s/ready'\necho 'in tmux' | '%s' 127.0.0.1 12000\n"
+	        "kill $pid; wait $pid\n", dir, udps, dir, dir, udpc);
+	assert_int_equal(fclose(f), 0);
+	chmod(sh, 0755);
+	int uid = plain_user();
+	snprintf(cmd, sizeof cmd, "stty rows 40 cols 120; SHELL='%s' %s '%s' shell -q --tmux", sh,
+	         uid >= 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "",
+	         harness_path("socktrace"));
+	char *argv[] = { "/usr/bin/script", "-qec", cmd, "/dev/null", NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	collect(&p, &res, 20000);
+	int st = proc_wait(&p, 5000);
+	proc_kill(&p);
+	char fifo[128];
+	snprintf(fifo, sizeof fifo, "%s/ready", dir);
+	unlink(fifo);
+	unlink(sh);
+	rmdir(dir);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	assert_non_null(strstr(res.out, "(lower pane)"));
+	assert_non_null(strstr(res.out, "socktrace: tmux exited with status 0"));
+	assert_non_null(strstr(res.out, "socktrace: 2 packets traced"));
+}
+
 // In the child of run_forbidden, inside its user namespace: forbid new
 // user namespaces, then become nobody, or (as_root) stay root but in a
 // network namespace of our own, up, and without CAP_SYS_ADMIN, so that
@@ -770,6 +814,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_two_hosts_ipv6, teardown),
 		cmocka_unit_test_teardown(test_netem, teardown),
 		cmocka_unit_test_teardown(test_shell, teardown),
+		cmocka_unit_test_teardown(test_shell_tmux, teardown),
 		cmocka_unit_test_teardown(test_forbidden_fallback, teardown),
 		cmocka_unit_test_teardown(test_forbidden_root, teardown),
 		cmocka_unit_test_teardown(test_privdrop, teardown),
