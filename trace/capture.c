@@ -8,8 +8,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-// The handle capture_interrupt() breaks (set while capture_loop runs).
+// The handle capture_interrupt() breaks (set while capture_loop runs),
+// and whether an interrupt came at all: one that comes before the loop
+// starts must still stop it.
 static pcap_t *volatile current;
+static volatile sig_atomic_t interrupted;
 
 // Say why path cannot be a capture before libpcap tries: missing,
 // unreadable, a directory, or empty. 0 if it looks worth opening.
@@ -152,8 +155,10 @@ int capture_loop(pcap_t *p, struct tracer *t, pcap_dumper_t *dumper,
 	struct loop_ctx ctx = { t, dumper };
 	int rc;
 
+	// Set current before looking at the flag: an interrupt after the
+	// look then finds current and breaks the loop before it begins.
 	current = p;
-	rc = pcap_loop(p, -1, on_frame, (u_char *)&ctx);
+	rc = interrupted ? 0 : pcap_loop(p, -1, on_frame, (u_char *)&ctx);
 	current = NULL;
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errlen, "reading packets: %s", pcap_geterr(p));
@@ -166,6 +171,7 @@ void capture_interrupt(void)
 {
 	pcap_t *p = current;
 
+	interrupted = 1;
 	if (p)
 		pcap_breakloop(p);
 }

@@ -23,7 +23,8 @@ int capture_set_filter(pcap_t *p, const char *filter, char *err, size_t errlen);
 int capture_loop(pcap_t *p, struct tracer *t, pcap_dumper_t *dumper,
                  char *err, size_t errlen);
 
-// Async-signal-safe: make capture_loop return (pcap_breakloop).
+// Async-signal-safe: make capture_loop return (pcap_breakloop); if it is
+// not running yet, the next capture_loop returns at once.
 void capture_interrupt(void);
 
 #endif

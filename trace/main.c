@@ -266,7 +266,6 @@ static int trace_capture(struct args *a, pcap_t *p)
 			pcap_dump_close(dumper);
 		return EXIT_RUNTIME;
 	}
-	catch_signals();
 	if (capture_loop(p, t, dumper, err, sizeof err) < 0) {
 		fflush(stdout);
 		fprintf(stderr, "socktrace: %s\n", err);
@@ -335,6 +334,7 @@ int main(int argc, char **argv)
 	if (code >= 0)
 		return code;
 	setup_output(&a);
+	catch_signals();  // before opening: an early Ctrl-C still gets stats
 	p = open_capture(&a, &code);
 	if (p && a.iface && drop_root(&code) < 0) {
 		pcap_close(p);
