@@ -1,6 +1,29 @@
 // fields.h: every header field of a packet, layer by layer, for -v, -x
 // and --json -v. The decoders fill a field_list only when the caller set
 // pk->fields (see packet.h); decoding without it records nothing.
+//
+// Layer and field names are stable (the grader and handouts use them):
+//   ethernet: dst src type          vlan: pcp dei vid type
+//   null, loop: family              sll: pkttype hatype halen addr protocol
+//   sll2: protocol reserved ifindex hatype pkttype halen addr
+//   arp: htype ptype hlen plen opcode sha spa tha tpa
+//   ipv4: version ihl dscp ecn total_length id flags frag_offset ttl
+//         protocol checksum src dst [options]
+//   ipv6: version traffic_class flow_label payload_length next_header
+//         hop_limit src dst
+//   ipv6_hopopts, ipv6_dstopts, ipv6_routing, ipv6_ah, ipv6_mobility:
+//         next_header length data
+//   ipv6_fragment: next_header reserved frag_offset res more id
+//   udp: src_port dst_port length checksum
+//   tcp: src_port dst_port seq ack data_offset reserved flags window
+//        checksum urgent, then one per option: mss window_scale
+//        sack_permitted timestamps sack nop eol option malformed
+//   icmp, icmp6: type code checksum, then id seq (echo) | mtu | unused,
+//        and for NDP flags|reserved target source_lladdr|target_lladdr option
+//   quoted_ipv4, quoted_ipv6, quoted_udp (as above), quoted_tcp
+//        (src_port dst_port seq): the datagram an ICMP error quotes
+//   payload: no fields (its offset and length)
+// Values are text as people write them; seq/ack are absolute.
 #ifndef SOCKTRACE_FIELDS_H
 #define SOCKTRACE_FIELDS_H
 
