@@ -1,9 +1,11 @@
 # tests/grade/: the instructors' grading suite (binary $(BUILD)/grade/grader).
 #
 #   make grade [SUBMISSION=labs] [FORMAT=text|tap|junit|gradescope] [OUT=FILE]
+#              [ONLY="test ..."] [STRICT=1: exit 1 unless every test passed]
 #   make grade-all SUBMISSIONS=DIR [JOBS=N]   one sub-folder per student
 #   make gradescope                           build/grade/autograder.zip
 #   make dist-student                         build/socklab-student.tar.gz
+#   make classroom-workflow                   tests/grade/classroom.yml
 GRADE_SRCS  := $(wildcard tests/grade/*.c)
 GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
 GRADER      := $(BUILD)/grade/grader
@@ -23,21 +25,33 @@ $(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) | $(call DEPS_ST
 $(GRADER): $(GRADE_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PCAP_LIBS)
 
-.PHONY: grade grade-all gradescope dist-student
+.PHONY: grade grade-all gradescope dist-student classroom-workflow bench-grade
 # The summary always goes to the terminal; TAP replaces it; JUnit and
 # Gradescope's JSON go to OUT as well.
 grade: $(GRADER)
 	@$(GRADER) -w $(GRADE_WORK) -t tests/grade/tests.tab \
 		$(if $(filter tap,$(FORMAT)),-o tap:-,-o text:-) \
-		$(if $(OUT),-o $(FORMAT):$(OUT)) $(SUBMISSION)
+		$(if $(OUT),-o $(FORMAT):$(OUT)) $(foreach t,$(ONLY),-T $(t)) \
+		$(if $(STRICT),-x) $(SUBMISSION)
 	@$(if $(OUT),echo "grade: $(FORMAT) results written to $(OUT)")
 
 grade-all: $(GRADER)
 	@test -n "$(SUBMISSIONS)" || { echo "grade-all: say which folder: make grade-all SUBMISSIONS=DIR"; exit 2; }
-	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) $(BUILD)/grade/class $(or $(JOBS),2)
+	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) $(BUILD)/grade/class \
+		$(or $(JOBS),$(shell getconf _NPROCESSORS_ONLN))
 
 gradescope:
 	@tests/grade/make-gradescope $(BUILD)/grade/autograder.zip
 
 dist-student:
 	@tests/grade/dist-student $(BUILD)/socklab-student.tar.gz
+
+# The GitHub Classroom workflow: one autograding step per test of the table.
+classroom-workflow:
+	@tests/grade/mkclassroom tests/grade/tests.tab >tests/grade/classroom.yml
+	@echo "classroom-workflow: tests/grade/classroom.yml"
+
+# make bench: the time to grade one submission and a class of 50.
+bench: bench-grade
+bench-grade: $(GRADER)
+	@tests/bench/grade.sh $(GRADER)

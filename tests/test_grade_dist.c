@@ -1,0 +1,181 @@
+// test_grade_dist.c: what instructors hand out. The students' tarball
+// holds no solutions or instructor-only files, and unpacked elsewhere it
+// builds and `make grade` grades labs/; grade-all grades a class into a
+// CSV and one report per student; the Gradescope zip has its two scripts
+// and the kit; the committed GitHub Classroom workflow matches the table.
+// (The tarball build is skipped in the sanitizer run: it builds the kit
+// from scratch with plain flags, which the plain run already covers.)
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define OUT_SIZE (256 * 1024)
+
+static char tmp[64];
+static char out[OUT_SIZE];
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	remove(path);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmp, sizeof tmp, "/tmp/socklab-dist-XXXXXX");
+	return mkdtemp(tmp) == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	harness_cleanup();
+	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+// Run argv with stdout and stderr both read into out (stderr after
+// stdout); fail the test unless it exits 0 within timeout_ms.
+static void run(char *const argv[], int timeout_ms)
+{
+	static char err[65536];
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	ssize_t n = read_all(p.out, out, sizeof out, timeout_ms);
+	read_all(p.err, err, sizeof err, 1000);
+	int status = proc_wait(&p, 5000);
+	proc_kill(&p);
+	if (n < 0 || status != 0)
+		fail_msg("%s %s: status %d\n%s\n%s", argv[0], argv[1] ? argv[1] : "", status, out, err);
+}
+
+// Read a file into out.
+static void slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		fail_msg("%s is missing", path);
+	out[fread(out, 1, sizeof out - 1, f)] = '\0';
+	fclose(f);
+}
+
+static void test_student_tarball_builds_and_grades(void **state)
+{
+	(void)state;
+	const char *build = getenv("SOCKLAB_BUILD");
+	if (build && strstr(build, "asan"))
+		skip();
+	char tarball[128], kit[128];
+	snprintf(tarball, sizeof tarball, "%s/kit.tar.gz", tmp);
+	snprintf(kit, sizeof kit, "%s/socklab-student", tmp);
+	run((char *[]){ "tests/grade/dist-student", tarball, NULL }, 30000);
+	run((char *[]){ "/bin/tar", "-tzf", tarball, NULL }, 10000);
+	assert_non_null(strstr(out, "socklab-student/labs/UDPClient.c"));
+	assert_non_null(strstr(out, "socklab-student/tests/grade/grader.c"));
+	assert_non_null(strstr(out, "socklab-student/solutions/module.mk"));
+	static const char *const absent[] = {
+		"solutions/UDPClient.c", "solutions/TCPServer.c", "handouts/instructor/",
+		"tests/skel/", "tests/submissions/", "tests/test_grade.c", "tests/test_labs.c",
+	};
+	for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+		if (strstr(out, absent[i]))
+			fail_msg("the students' tarball holds %s", absent[i]);
+	run((char *[]){ "/bin/tar", "-C", tmp, "-xzf", tarball, NULL }, 10000);
+	// The README's commands, in a folder that is not the repository.
+	run((char *[]){ "/usr/bin/make", "-C", kit, "-j2", NULL }, 120000);
+	run((char *[]){ "/usr/bin/make", "-s", "-C", kit, "grade", NULL }, 60000);
+	assert_non_null(strstr(out, "UDPClient: TODO 1 is not done yet"));
+	assert_non_null(strstr(out, "Total: 0/100"));
+	char readme[160];
+	snprintf(readme, sizeof readme, "%s/README.md", kit);
+	slurp(readme);
+	assert_non_null(strstr(out, "Students' kit"));
+}
+
+static void test_grade_all_writes_csv_and_reports(void **state)
+{
+	(void)state;
+	char class[128], dir[200], dst[260], result[128];
+	static const char *const students[] = { "ada", "bob, jr", "cy" };
+	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
+	snprintf(class, sizeof class, "%s/class", tmp);
+	snprintf(result, sizeof result, "%s/graded", tmp);
+	assert_int_equal(mkdir(class, 0755), 0);
+	for (int s = 0; s < 3; s++) {
+		snprintf(dir, sizeof dir, "%s/%s", class, students[s]);
+		assert_int_equal(mkdir(dir, 0755), 0);
+		for (int p = 0; p < 4; p++) {
+			char src[64];
+			// ada: the solutions; bob: the skeletons; cy: no TCPServer.c
+			snprintf(src, sizeof src, "%s/%s.c", s == 1 ? "labs" : "solutions", programs[p]);
+			if (s == 2 && p == 3)
+				continue;
+			snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[p]);
+			run((char *[]){ "/bin/cp", src, dst, NULL }, 5000);
+		}
+	}
+	run((char *[]){ "tests/grade/grade-all", (char *)harness_path("grade/grader"),
+	                class, result, "3", NULL }, 120000);
+	assert_non_null(strstr(out, "3 students graded"));
+	char csv[200];
+	snprintf(csv, sizeof csv, "%s/grades.csv", result);
+	slurp(csv);
+	assert_non_null(strstr(out, "student,udpclient_reply,"));
+	assert_non_null(strstr(out, ",total\n"));
+	assert_non_null(strstr(out, "\"ada\",10,"));
+	assert_non_null(strstr(out, ",100\n\"bob, jr\",0,"));
+	assert_non_null(strstr(out, ",0\n\"cy\",10,"));
+	assert_non_null(strstr(out, ",0,0,0,0,75\n"));  // cy: every TCPServer test lost
+	snprintf(csv, sizeof csv, "%s/reports/cy.txt", result);
+	slurp(csv);
+	assert_non_null(strstr(out, "TCPServer.c is missing"));
+}
+
+static void test_gradescope_zip(void **state)
+{
+	(void)state;
+	char zip[128];
+	snprintf(zip, sizeof zip, "%s/autograder.zip", tmp);
+	run((char *[]){ "tests/grade/make-gradescope", zip, NULL }, 30000);
+	run((char *[]){ "/usr/bin/unzip", "-l", zip, NULL }, 10000);
+	assert_non_null(strstr(out, " setup.sh\n"));
+	assert_non_null(strstr(out, " run_autograder\n"));
+	assert_non_null(strstr(out, " source/Makefile\n"));
+	assert_non_null(strstr(out, " source/tests/grade/tests.tab\n"));
+	assert_null(strstr(out, "source/solutions/UDPClient.c"));
+}
+
+static void test_classroom_workflow_matches_the_table(void **state)
+{
+	(void)state;
+	static char want[OUT_SIZE];
+	run((char *[]){ "tests/grade/mkclassroom", "tests/grade/tests.tab", NULL }, 10000);
+	memcpy(want, out, sizeof want);
+	slurp("tests/grade/classroom.yml");
+	if (strcmp(want, out) != 0)
+		fail_msg("tests/grade/classroom.yml is stale: run `make classroom-workflow`");
+	assert_non_null(strstr(out, "command: make -s grade ONLY=tcpserver_close STRICT=1"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_student_tarball_builds_and_grades),
+		cmocka_unit_test(test_grade_all_writes_csv_and_reports),
+		cmocka_unit_test(test_gradescope_zip),
+		cmocka_unit_test(test_classroom_workflow_matches_the_table),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
