@@ -49,8 +49,8 @@ FUZZ_BIN     := $(FUZZ_DIR)/fuzz_decode
 FUZZ_SRCS     = trace/fuzz_decode.c trace/bytes.c $(wildcard trace/decode*.c) \
                 $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c) \
                 trace/escape.c
-FUZZ_OK      := $(shell printf 'int LLVMFuzzerTestOneInput(const char*d,long n){(void)d;(void)n;return 0;}' | \
-                  $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
+FUZZ_PROBE    = printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { (void)d; (void)n; return 0; }' | \
+                $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
 
 $(FUZZ_BIN): $$(FUZZ_SRCS) $(wildcard trace/*.h) | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
@@ -70,16 +70,15 @@ define fuzz-run
 		$(FUZZ_DIR)/fuzz.log | sed 's/^/fuzz: /'; exit $$rc
 endef
 
-.PHONY: fuzz fuzz-check
-ifeq ($(FUZZ_OK),yes)
-fuzz: $(FUZZ_BIN) $(PCAPGEN)
-	$(call fuzz-run,$(FUZZ_SECONDS))
-fuzz-check: $(FUZZ_BIN) $(PCAPGEN)
-	$(call fuzz-run,$(FUZZ_CHECK_SECONDS))
-else
+.PHONY: fuzz fuzz-check fuzz-run
 fuzz fuzz-check:
-	@echo "fuzz: skipped: $(FUZZ_CC) cannot build -fsanitize=fuzzer programs"
-endif
+	@if $(FUZZ_PROBE); then \
+		$(MAKE) --no-print-directory fuzz-run FUZZ_RUN_SECONDS=$(if $(filter fuzz,$@),$(FUZZ_SECONDS),$(FUZZ_CHECK_SECONDS)); \
+	else \
+		echo "fuzz: skipped: $(FUZZ_CC) cannot build -fsanitize=fuzzer programs"; \
+	fi
+fuzz-run: $(FUZZ_BIN) $(PCAPGEN)
+	$(call fuzz-run,$(FUZZ_RUN_SECONDS))
 
 ifneq ($(SANITIZE),1)
 check: fuzz-check
