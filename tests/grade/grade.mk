@@ -54,4 +54,4 @@ classroom-workflow:
 # make bench: the time to grade one submission and a class of 50.
 bench: bench-grade
 bench-grade: $(GRADER)
-	@tests/bench/grade.sh $(GRADER)
+	@tests/bench/grade-bench $(GRADER)
