@@ -28,6 +28,7 @@ struct gen {
 	const char *name;
 };
 
+// Write a little-endian 32-bit number (the file's byte order).
 static void w32(struct gen *g, uint32_t v)
 {
 	if (!g->f)
@@ -37,6 +38,7 @@ static void w32(struct gen *g, uint32_t v)
 		g->err = 1;
 }
 
+// Write a little-endian 16-bit number.
 static void w16(struct gen *g, uint16_t v)
 {
 	if (!g->f)
@@ -93,6 +95,7 @@ static void emit_cut(struct gen *g, const struct pkt *p, uint32_t caplen)
 	g->usec += 1000;
 }
 
+// Write frame p whole.
 static void emit(struct gen *g, const struct pkt *p)
 {
 	emit_cut(g, p, p->len);
@@ -555,6 +558,7 @@ struct capture {
 	int v6;
 };
 
+// Fillers: what each capture file holds (see captures[]).
 static void f_udp(struct gen *g, int v6) { udp_exchange(g, v6); }
 static void f_tcp(struct gen *g, int v6) { tcp_session(g, v6); }
 static void f_both(struct gen *g, int v6)
@@ -645,6 +649,7 @@ static int write_capture(const char *dir, const struct capture *c)
 	return 0;
 }
 
+// Write every capture (or every seed) into the directory named.
 int main(int argc, char **argv)
 {
 	int seeds = argc == 3 && strcmp(argv[1], "--corpus") == 0;

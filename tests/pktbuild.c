@@ -15,18 +15,21 @@ void put_bytes(struct pkt *p, const void *d, size_t n)
 
 void put_u8(struct pkt *p, uint8_t v) { put_bytes(p, &v, 1); }
 
+// Append a big-endian 16-bit number.
 void put_be16(struct pkt *p, uint16_t v)
 {
 	uint8_t b[2] = { v >> 8, v & 0xff };
 	put_bytes(p, b, 2);
 }
 
+// Append a big-endian 32-bit number.
 void put_be32(struct pkt *p, uint32_t v)
 {
 	put_be16(p, v >> 16);
 	put_be16(p, v & 0xffff);
 }
 
+// Append a little-endian 32-bit number.
 void put_le32(struct pkt *p, uint32_t v)
 {
 	uint8_t b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
@@ -81,12 +84,14 @@ void put_ipv6(struct pkt *p, uint8_t nh, const char *src, const char *dst)
 	p->l4proto = nh;
 }
 
+// The transport header (of IP protocol proto) starts at the end.
 void mark_l4(struct pkt *p, uint8_t proto)
 {
 	p->l4 = p->len;
 	p->l4proto = proto;
 }
 
+// UDP header; length and checksum are set by pkt_finish.
 void put_udp(struct pkt *p, uint16_t sport, uint16_t dport)
 {
 	mark_l4(p, 17);
@@ -95,6 +100,7 @@ void put_udp(struct pkt *p, uint16_t sport, uint16_t dport)
 	put_be32(p, 0);       // length, checksum: pkt_finish
 }
 
+// TCP header with options; checksum set by pkt_finish.
 void put_tcp(struct pkt *p, uint16_t sport, uint16_t dport, uint32_t seq,
              uint32_t ack, uint8_t flags, uint16_t win,
              const uint8_t *opt, int optlen)
@@ -111,6 +117,7 @@ void put_tcp(struct pkt *p, uint16_t sport, uint16_t dport, uint32_t seq,
 	put_bytes(p, opt, (size_t)optlen);
 }
 
+// ICMP or ICMPv6 (proto 1 or 58) header; checksum set by pkt_finish.
 void put_icmp(struct pkt *p, uint8_t proto, uint8_t type, uint8_t code,
               uint32_t rest)
 {
@@ -131,6 +138,7 @@ static uint32_t sum16(const uint8_t *d, uint32_t n, uint32_t s)
 	return s;
 }
 
+// Fold a one's-complement sum and complement it: the checksum.
 static uint16_t fold(uint32_t s)
 {
 	while (s >> 16)
@@ -138,6 +146,7 @@ static uint16_t fold(uint32_t s)
 	return (uint16_t)~s;
 }
 
+// Store v big-endian at d.
 static void set16(uint8_t *d, uint16_t v)
 {
 	d[0] = v >> 8;

@@ -18,16 +18,11 @@ static void fragment_rest(struct packet *pk, struct cursor *c, uint32_t sent)
 	decode_set_payload(pk, c, sent);
 }
 
-// IPv4: fixed header, options, then the transport layer (unless this is
-// a fragment other than the first). The window is cut to total length.
-void decode_ipv4(struct packet *pk, struct cursor *c)
+// The IPv4 fixed header after its first byte (vhl): fill pk, return
+// the total length (from the wire length if it is 0, as TSO leaves it).
+static uint32_t ipv4_header(struct packet *pk, struct cursor *c,
+                            uint32_t start, uint8_t vhl)
 {
-	uint32_t start = c->off;
-	uint8_t vhl = get_u8(c);
-	if (c->is_short || vhl >> 4 != 4) {
-		decode_stop(pk, "ipv4", c->is_short ? "truncated" : "bad version");
-		return;
-	}
 	pk->ip_version = 4;
 	pk->net_off = start;
 	pk->ip_hlen = (uint16_t)((vhl & 0x0f) * 4);
@@ -48,6 +43,20 @@ void decode_ipv4(struct packet *pk, struct cursor *c)
 	pk->more_fragments = (frag & 0x2000) != 0;
 	pk->frag_offset = (uint32_t)(frag & 0x1fff) * 8;
 	pk->is_fragment = pk->more_fragments || pk->frag_offset != 0;
+	return total;
+}
+
+// IPv4: fixed header, options, then the transport layer (unless this is
+// a fragment other than the first). The window is cut to total length.
+void decode_ipv4(struct packet *pk, struct cursor *c)
+{
+	uint32_t start = c->off;
+	uint8_t vhl = get_u8(c);
+	if (c->is_short || vhl >> 4 != 4) {
+		decode_stop(pk, "ipv4", c->is_short ? "truncated" : "bad version");
+		return;
+	}
+	uint32_t total = ipv4_header(pk, c, start, vhl);
 	if (pk->fields)
 		fields_ipv4(pk->fields, pk, start, 0);
 	if (c->is_short) {

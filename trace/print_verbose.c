@@ -209,6 +209,7 @@ static const char *check_word(enum check c)
 	}
 }
 
+// A layer kind as a stable JSON word.
 static const char *kind_word(enum layer_kind k)
 {
 	static const char *w[] = { "link", "network", "transport", "payload" };
