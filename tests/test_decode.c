@@ -239,6 +239,11 @@ static void test_sll_and_sll2(void **state)
 	assert_int_equal(pk.ack, 1001);
 	decode_n(&q, DLT_LINUX_SLL2, 19);
 	assert_stop("sll2", "truncated");
+	q.b[1] = 0x04;            // ETH_P_802_2: a Linux protocol number
+	q.b[0] = 0;
+	decode(&q, DLT_LINUX_SLL2);
+	assert_int_equal(pk.ip_version, 0);
+	assert_string_equal(pk.summary, "Linux protocol 0x0004 (not decoded)");
 	decode_n(&p, DLT_LINUX_SLL, 15);
 	assert_stop("sll", "truncated");
 }

@@ -126,7 +126,10 @@ void decode_ethertype(struct packet *pk, struct cursor *c, uint16_t type)
 	case ETH_IPV6: decode_ipv6(pk, c); break;
 	case ETH_ARP:  decode_arp(pk, c); break;
 	default:
-		if (type < 0x0600)
+		if (type < 0x0600 && pk->link[0] == 's')  // sll, sll2
+			snprintf(pk->summary, sizeof pk->summary,
+			         "Linux protocol 0x%04x (not decoded)", type);
+		else if (type < 0x0600)
 			snprintf(pk->summary, sizeof pk->summary,
 			         "802.3 frame, length %u (not decoded)", type);
 		else
