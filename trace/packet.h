@@ -66,7 +66,7 @@ struct packet {
 
 	// Network layer.
 	int ip_version;          // 4, 6, or 0 (none)
-	struct ipaddr src, dst;
+	struct ipaddr src, dst;  // family 0 if its bytes were not captured
 	uint8_t ip_proto;        // IPv4 protocol / IPv6 final next header
 	uint8_t ttl;             // TTL or hop limit
 	uint16_t ip_id;          // IPv4 identification (0 for IPv6)
@@ -95,11 +95,19 @@ struct packet {
 	uint32_t payload_len;    // bytes of payload the headers say were sent
 
 	// One-line text for protocols printed without annotation (ARP, NDP,
-	// other IP protocols), or "" when the fields above say it all.
+	// other IP protocols, IP fragments, undecoded EtherTypes; ICMP types
+	// such as "ICMP echo request id 7 seq 3"), or "" when the fields
+	// above say it all. Made of numbers and addresses: no packet text.
 	char summary[224];
 
-	// Where decoding stopped early: NULL, or the layer's name ("ipv4",
-	// "tcp", ...) with a reason such as "truncated" or "bad header length".
+	// Where decoding stopped early: NULL, or the layer's name ("link",
+	// "ethernet", "vlan", "null", "loop", "sll", "sll2", "raw", "ipv4",
+	// "ipv6", "arp", "udp", "tcp", "icmp", "icmp6") with a reason:
+	// "truncated", "bad version", "bad header length", "bad total
+	// length", "bad length" (UDP), "too many tags", "too many extension
+	// headers", "unsupported link type". Fields decoded before the stop
+	// are filled in; the rest are 0. A non-first fragment is no stop
+	// (is_fragment, proto PROTO_NONE, its bytes as the payload).
 	const char *stopped_layer;
 	const char *stopped_reason;
 
