@@ -209,5 +209,7 @@ int main(int argc, char **argv)
 	       "#pragma GCC diagnostic ignored \"-Wunused-but-set-parameter\"\n");
 	emit(src, cut, strlen(src), b, nb);
 	emit_todo(b, nb);
+	free(src);
+	free(spec);
 	return 0;
 }
