@@ -13,6 +13,10 @@
 // its FIN tells the server "that was the whole sentence". It then receives
 // until the server's FIN (recv() returns 0), because one recv() is not one
 // message: the textbook's single recv(1024) can return part of the reply.
+// (The server echoes while we are still sending, and we read only once
+// all is sent: the echo waits in the connection's buffers meanwhile. That
+// holds a line of up to a few megabytes; past that both sides wait on
+// each other until the server gives up, after 3 seconds.)
 
 #include <errno.h>
 #include <netdb.h>
