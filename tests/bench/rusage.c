@@ -3,8 +3,9 @@
 // (GNU time is not everywhere).
 //
 // Usage: rusage COMMAND [ARG...]
-// Prints "SECONDS MAXRSS_KIB" on standard output; exits with the
-// command's status (or 1 if it could not be run).
+// Prints "CPU_SECONDS MAXRSS_KIB WALL_SECONDS" on standard output (CPU =
+// user + system time: steadier than wall time on a busy machine); exits
+// with the command's status (or 1 if it could not be run).
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -50,8 +51,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%.3f %ld\n", (double)(t1.tv_sec - t0.tv_sec) +
-	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, ru.ru_maxrss);
+	printf("%.3f %ld %.3f\n",
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+	       ru.ru_maxrss, (double)(t1.tv_sec - t0.tv_sec) +
+	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
 		fprintf(stderr, "rusage: %s: could not run it\n", argv[1]);
 		return 1;
