@@ -11,22 +11,32 @@
 # the instructor guide): make dist-student must leave it out.
 HANDOUT_SRCS  := $(wildcard handouts/*.md handouts/instructor/*.md)
 HANDOUT_HTML  := $(HANDOUT_SRCS:handouts/%.md=build/handouts/%.html)
-HANDOUT_PDF_ENGINE := $(firstword $(foreach e,xelatex lualatex pdflatex wkhtmltopdf weasyprint,$(if $(shell command -v $(e) 2>/dev/null),$(e))))
-HANDOUT_PDF   := $(if $(HANDOUT_PDF_ENGINE),$(HANDOUT_SRCS:handouts/%.md=build/handouts/%.pdf))
+HANDOUT_PDF   := $(HANDOUT_SRCS:handouts/%.md=build/handouts/%.pdf)
 PANDOC_FLAGS  := --standalone --toc --shift-heading-level-by=-1 --lua-filter=handouts/html.lua \
                  --metadata-file=handouts/pandoc-meta.yaml
+PDF_ENGINES   := xelatex lualatex pdflatex wkhtmltopdf weasyprint
 
-.PHONY: handouts handouts-check handouts-update
-handouts: $(HANDOUT_HTML) $(HANDOUT_PDF)
-	@echo "handouts: HTML in build/handouts/$(if $(HANDOUT_PDF_ENGINE),, (no PDF engine found: HTML only))"
+.PHONY: handouts handouts-pdf handouts-check handouts-update
+# PDF only where pandoc has an engine (looked for when the target runs,
+# not on every make).
+handouts: $(HANDOUT_HTML)
+	@engine=$$(for e in $(PDF_ENGINES); do command -v $$e >/dev/null 2>&1 && { echo $$e; break; }; done); \
+	if [ -n "$$engine" ]; then \
+		$(MAKE) --no-print-directory handouts-pdf HANDOUT_PDF_ENGINE=$$engine && \
+		echo "handouts: HTML and PDF in build/handouts/"; \
+	else \
+		echo "handouts: HTML in build/handouts/ (no PDF engine found, none of: $(PDF_ENGINES))"; \
+	fi
+
+handouts-pdf: $(HANDOUT_PDF)
 
 build/handouts/%.html: handouts/%.md handouts/html.lua handouts/pandoc-meta.yaml | $(call DEPS_STAMP,docs)
 	@mkdir -p $(@D)
 	pandoc $(PANDOC_FLAGS) -o $@ $<
 
-build/handouts/%.pdf: handouts/%.md handouts/html.lua | $(call DEPS_STAMP,docs)
+build/handouts/%.pdf: handouts/%.md | $(call DEPS_STAMP,docs)
 	@mkdir -p $(@D)
-	pandoc --pdf-engine=$(HANDOUT_PDF_ENGINE) -o $@ $<
+	pandoc --toc --shift-heading-level-by=-1 --pdf-engine=$(HANDOUT_PDF_ENGINE) -o $@ $<
 
 handouts-check: all
 	@handouts/check-samples
