@@ -56,6 +56,9 @@ UDP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/UDPServer $(DEMO_PROGS)/UDPClient
 TCP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/TCPServer $(DEMO_PROGS)/TCPClient
 
 demo: trace-udp trace-tcp
+	@printf '\nmore scenarios, one command each: make trace-udp-noserver, trace-tcp-noserver,\n'
+	@printf 'trace-two-clients, trace-udp6, trace-tcp6, trace-two-hosts; your own programs:\n'
+	@printf 'make trace-udp LAB=labs; by hand, watched live: make watch\n'
 
 trace-udp: $(UDP_PAIR)
 	$(call demo_run,udp,UDP: one datagram each way,rec-udp.pcap,\
