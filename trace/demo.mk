@@ -55,7 +55,10 @@ endef
 UDP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/UDPServer $(DEMO_PROGS)/UDPClient
 TCP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/TCPServer $(DEMO_PROGS)/TCPClient
 
-demo: trace-udp trace-tcp
+# One after the other even under make -j, so that the traces do not mix.
+demo:
+	@$(MAKE) --no-print-directory trace-udp
+	@$(MAKE) --no-print-directory trace-tcp
 	@printf '\nmore scenarios, one command each: make trace-udp-noserver, trace-tcp-noserver,\n'
 	@printf 'trace-two-clients, trace-udp6, trace-tcp6, trace-two-hosts; your own programs:\n'
 	@printf 'make trace-udp LAB=labs; by hand, watched live: make watch\n'
