@@ -75,10 +75,12 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 	snprintf(g->name, sizeof g->name, "%s", name);
 	snprintf(g->dir, sizeof g->dir, "%s", dir);
 	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
-	char *argv[24] = { (char *)harness_path("grade/grader"), "-w", work,
-	                   "-t", "tests/grade/tests.tab", "-o", "tap:-", "-u", uid_arg,
-	                   "-j", "8" };
-	int n = 11;
+	static char grader[4096], socktrace[4096];  // harness_path reuses its buffer
+	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
+	snprintf(socktrace, sizeof socktrace, "%s", harness_path("socktrace"));
+	char *argv[24] = { grader, "-w", work, "-t", "tests/grade/tests.tab",
+	                   "-o", "tap:-", "-u", uid_arg, "-j", "8", "-s", socktrace };
+	int n = 13;
 	if (extra1)
 		argv[n++] = "-o", argv[n++] = (char *)extra1;
 	if (extra2)
@@ -296,9 +298,22 @@ static void test_untouched_skeletons_score_zero(void **state)
 // Grade the mutants m[0..n) as few at a time, each against the others'
 // expectations: its listed tests fail (with reason, if given), all others
 // pass.
+static struct graded graded[MAX_SUBS];
+static int ngraded;
+
+// The last grading of the submission called name, or NULL.
+static struct graded *last_graded(const char *name)
+{
+	for (int i = 0; i < ngraded; i++)
+		if (strcmp(graded[i].name, name) == 0)
+			return &graded[i];
+	return NULL;
+}
+
 static void grade_mutants(struct mutant *m, int n, int at_once)
 {
-	static struct graded g[MAX_SUBS];
+	struct graded *g = graded;
+	ngraded = n;
 	char names[64][48], progs[64][16];
 	int nt = table_tests(names, progs, 64);
 	for (int first = 0; first < n; first += at_once) {
@@ -324,6 +339,8 @@ static void grade_mutants(struct mutant *m, int n, int at_once)
 		}
 }
 
+static struct graded *last_graded(const char *name);
+
 static void test_broken_submissions_lose_their_points(void **state)
 {
 	(void)state;
@@ -331,6 +348,13 @@ static void test_broken_submissions_lose_their_points(void **state)
 	int n = load_mutants(m, 0);
 	assert_true(n >= 10);
 	grade_mutants(m, n, 4);
+	// A failed wire test shows the wire, as socktrace annotates it.
+	const struct graded *g = last_graded("tcpserver-never-closes");
+	assert_non_null(g);
+	const char *w = why(g, "tcpserver_close");
+	if (!strstr(w, "on the wire (socktrace)") || !strstr(w, "handshake-1") ||
+	    !strstr(w, "\"HELLO FROM THE GRADER, 2.7.2\""))
+		fail_msg("tcpserver_close does not show socktrace's trace: %s", w);
 }
 
 // Count the processes running as the sandbox uid.

@@ -29,7 +29,7 @@ $(GRADER): $(GRADE_OBJS)
 # The summary always goes to the terminal; TAP replaces it; JUnit and
 # Gradescope's JSON go to OUT as well.
 grade: $(GRADER)
-	@$(GRADER) -w $(GRADE_WORK) -t tests/grade/tests.tab \
+	@$(GRADER) -w $(GRADE_WORK) -t tests/grade/tests.tab $(if $(wildcard $(SOCKTRACE)),-s $(SOCKTRACE)) \
 		$(if $(filter tap,$(FORMAT)),-o tap:-,-o text:-) \
 		$(if $(OUT),-o $(FORMAT):$(OUT)) $(foreach t,$(ONLY),-T $(t)) \
 		$(if $(STRICT),-x) $(SUBMISSION)

@@ -2,7 +2,7 @@
 // UDPServer.c, TCPClient.c and TCPServer.c).
 //
 //   grader -w WORKDIR [-t TABLE] [-j JOBS] [-o FORMAT:FILE]... [-T TEST]... [-x]
-//          [-u UID] SUBMISSION
+//          [-u UID] [-s SOCKTRACE] SUBMISSION
 //
 // Each program is compiled, then each test of tests.tab runs in its own
 // sandbox (sandbox.h), several at a time. The results are written by
@@ -18,6 +18,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +31,11 @@
 #define MAX_OUTPUTS 8
 
 static const struct box_limits compile_limits = {
-	.cpu_s = 60, .as_mb = 2048, .nproc = 32, .fsize_mb = 64,
+	.cpu_s = 20, .as_mb = 2048, .nproc = 32, .fsize_mb = 64,
 };
 
 static const char *workdir;
+static const char *socktrace;  // -s: annotate failed tests' captures with it
 
 // Print an error naming the grader and exit 2.
 static void die(const char *what)
@@ -159,7 +162,7 @@ static int compile_in_box(void *arg, int resfd)
 	                 "-o", exe, src, NULL };
 	if (jail_start(&j, wpath("src/%s", prog, ""), argv, &compile_limits) < 0)
 		return 1;
-	int done = jail_finish(&j, 60000) == 0;
+	int done = jail_finish(&j, 30000) == 0;
 	dprintf(resfd, "%s", j.e.data);
 	if (!done)
 		dprintf(resfd, "\nthe compiler %s", jail_how(&j));
@@ -180,7 +183,7 @@ static void build_one(const char *sub, const char *prog)
 	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, msg, sizeof msg) == 0) {
 		if (chown(dir, box_student_uid(), (gid_t)-1) < 0 && geteuid() == 0)
 			die(dir);
-		int rc = box_run(compile_in_box, (void *)prog, 90000, msg, sizeof msg, err, sizeof err);
+		int rc = box_run(compile_in_box, (void *)prog, 40000, msg, sizeof msg, err, sizeof err);
 		if (rc < 0)
 			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "%s", err);
 		const char *exe = wpath("src/%s/%s", prog, prog);
@@ -217,6 +220,64 @@ static int test_in_box(void *arg, int resfd)
 	return 0;
 }
 
+// Run argv (a trusted program) and keep the first size-1 bytes of its
+// stdout in buf; it is killed after timeout_ms. Returns the bytes kept.
+static size_t run_capture(char *const argv[], char *buf, size_t size, int timeout_ms)
+{
+	int p[2];
+	size_t len = 0;
+	buf[0] = '\0';
+	if (pipe(p) < 0)
+		return 0;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 1);
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 2);
+		close(p[0]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	long long deadline = now_ms() + timeout_ms;
+	struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+	while (pid > 0 && len + 1 < size && now_ms() < deadline &&
+	       poll(&pfd, 1, (int)(deadline - now_ms())) > 0) {
+		ssize_t n = read(p[0], buf + len, size - 1 - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	buf[len] = '\0';
+	close(p[0]);
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	return len;
+}
+
+// Append to res what socktrace says of the test's capture (its first
+// packets, one line each), so a failed test shows the wire.
+static void add_trace(const char *name, char *res, size_t size)
+{
+	char out[16384], *save = NULL;
+	char *argv[] = { (char *)socktrace, "--color=never", "-r",
+	                 (char *)wpath("traces/%s.pcap", name, ""), NULL };
+	if (run_capture(argv, out, sizeof out, 5000) == 0)
+		return;
+	snprintf(res + strlen(res), size - strlen(res), "\n  on the wire (socktrace):");
+	int lines = 0;
+	for (char *l = strtok_r(out, "\n", &save); l && lines < 10; l = strtok_r(NULL, "\n", &save)) {
+		if (l[0] == ' ')
+			continue;  // a packet's notes: `socktrace -r` shows them
+		snprintf(res + strlen(res), size - strlen(res), "\n    %s", l);
+		lines++;
+	}
+	if (lines == 10)
+		snprintf(res + strlen(res), size - strlen(res), "\n    ...");
+}
+
 // In a worker: run test r; write "P"/"F", the seconds and the message.
 static void test_one(const struct result *r)
 {
@@ -227,6 +288,8 @@ static void test_one(const struct result *r)
 	int rc = box_run(test_in_box, &t, 20000, res, sizeof res, err, sizeof err);
 	if (rc < 0)
 		snprintf(res, sizeof res, "F\n%s", err);
+	if (res[0] != 'P' && socktrace != NULL)
+		add_trace(r->name, res, sizeof res);
 	clean_text(res);
 	FILE *f = fopen(wpath("res/%s.test", r->name, ""), "w");
 	if (f == NULL)
@@ -387,7 +450,7 @@ static void keep_only(const char *const only[], int nonly)
 static void usage(void)
 {
 	fprintf(stderr, "usage: grader -w WORKDIR [-t TABLE] [-j JOBS] "
-	        "[-o FORMAT:FILE]... [-T TEST]... [-x] [-u UID] SUBMISSION\n");
+	        "[-o FORMAT:FILE]... [-T TEST]... [-x] [-u UID] [-s SOCKTRACE] SUBMISSION\n");
 	exit(2);
 }
 
@@ -398,7 +461,7 @@ int main(int argc, char **argv)
 	// Most tests wait (for a reply, a timeout) more than they compute.
 	int jobs = 2 * (int)sysconf(_SC_NPROCESSORS_ONLN) > 4 ? 2 * (int)sysconf(_SC_NPROCESSORS_ONLN) : 4;
 	char err[256];
-	while ((c = getopt(argc, argv, "w:t:j:o:T:xu:")) != -1) {
+	while ((c = getopt(argc, argv, "w:t:j:o:T:xu:s:")) != -1) {
 		if (c == 'w')
 			workdir = optarg;
 		else if (c == 't')
@@ -411,6 +474,8 @@ int main(int argc, char **argv)
 			only[nonly++] = optarg;
 		else if (c == 'x')
 			strict = 1;
+		else if (c == 's')
+			socktrace = access(optarg, X_OK) == 0 ? optarg : NULL;
 		else if (c == 'u' && atol(optarg) >= 1000)
 			box_set_student_uid((unsigned)atol(optarg));
 		else
