@@ -43,8 +43,8 @@ CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
 all:
 
 include solutions/module.mk
-include tests/module.mk
 include trace/module.mk
+include tests/module.mk
 include trace/demo.mk
 -include labs/module.mk
 -include handouts/module.mk

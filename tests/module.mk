@@ -13,13 +13,8 @@ $(BUILD)/tests/%.o: tests/%.c $(wildcard tests/*.h trace/*.h) | $(call DEPS_STAM
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PCAP_LIBS)
 
-# --- decoder tests, capture generator, fuzzing (decoder helper) ---
-# tests/module.mk is read before trace/module.mk, so TRACE_LIB_OBJS is
-# still empty when the pattern rule above is read: name it again here,
-# expanded a second time when the test programs are linked.
+# --- decoder tests, capture generator, fuzzing ---
 .SECONDEXPANSION:
-DECODE_TESTS := $(filter $(BUILD)/tests/test_%,$(TEST_BINS))
-$(DECODE_TESTS): $$(TRACE_LIB_OBJS)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
@@ -49,8 +44,11 @@ FUZZ_BIN     := $(FUZZ_DIR)/fuzz_decode
 FUZZ_SRCS     = trace/fuzz_decode.c trace/bytes.c $(wildcard trace/decode*.c) \
                 $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c) \
                 trace/escape.c
-FUZZ_PROBE    = printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { (void)d; (void)n; return 0; }' | \
-                $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
+# The probe links into build/, never to /dev/null: run as root, a linker
+# that removes its output on failure would replace the device with a file.
+FUZZ_PROBE    = mkdir -p $(FUZZ_DIR) && \
+                printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { (void)d; (void)n; return 0; }' | \
+                $(FUZZ_CC) -x c -fsanitize=fuzzer -o $(FUZZ_DIR)/probe - >/dev/null 2>&1
 
 $(FUZZ_BIN): $$(FUZZ_SRCS) $(wildcard trace/*.h) | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
