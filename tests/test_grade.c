@@ -5,7 +5,8 @@
 // hostile ones are contained (they fail their program's tests with the
 // reason named, the others pass, the grading ends and leaves no process);
 // a submission can neither read nor write the grader's files, a missing
-// file or one that does not compile is graded, not rejected.
+// file or one that does not compile is graded, not rejected; and grading
+// works as a plain user too (unprivileged user namespaces).
 #include <dirent.h>
 #include <ftw.h>
 #include <setjmp.h>
@@ -461,12 +462,38 @@ static void test_submission_cannot_reach_grader_files(void **state)
 	assert_non_null(strstr(report, "No such file or directory"));  // the #include
 }
 
+static void test_grades_as_a_plain_user(void **state)
+{
+	(void)state;
+	static char tap[TAP_SIZE];
+	char work[128], grader[4096];
+	if (geteuid() != 0 || access("/usr/bin/setpriv", X_OK) != 0)
+		skip();  // as a plain user, every other test here already is one
+	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
+	snprintf(work, sizeof work, "%s/plain", tmp);
+	assert_int_equal(chmod(tmp, 0755), 0);
+	assert_int_equal(mkdir(work, 0755), 0);
+	assert_int_equal(chown(work, 65534, 65534), 0);
+	strcat(work, "/work");
+	char *argv[] = { "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+	                 grader, "-w", work, "-o", "tap:-", "solutions", NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, tap, sizeof tap, 60000) >= 0);
+	assert_int_equal(proc_wait(&p, 5000), 0);
+	proc_kill(&p);
+	if (strstr(tap, "# Total: 100/100") == NULL)
+		fail_msg("graded as uid 65534 (user namespaces):\n%s", tap);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_solutions_score_full_marks),
 		cmocka_unit_test(test_untouched_skeletons_score_zero),
 		cmocka_unit_test(test_submission_cannot_reach_grader_files),
+		cmocka_unit_test(test_grades_as_a_plain_user),
 		cmocka_unit_test(test_broken_submissions_lose_their_points),
 		cmocka_unit_test(test_hostile_submissions_are_contained),
 	};
