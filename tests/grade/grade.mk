@@ -13,9 +13,11 @@ ALL_BINS    += $(GRADER)
 
 SUBMISSION  ?= labs
 FORMAT      ?= text
-GRADE_WORK   = $(BUILD)/grade/work/$(subst /,_,$(patsubst /%,%,$(SUBMISSION:%/=%)))
-GRADE_OUT_junit      = $(BUILD)/grade/results.xml
-GRADE_OUT_gradescope = $(BUILD)/grade/results.json
+# What grading writes goes under build/grade/ whatever the build tree (the
+# sanitizer build too), so its report names the same paths either way.
+GRADE_WORK   = build/grade/work/$(subst /,_,$(patsubst /%,%,$(SUBMISSION:%/=%)))
+GRADE_OUT_junit      = build/grade/results.xml
+GRADE_OUT_gradescope = build/grade/results.json
 OUT         ?= $(GRADE_OUT_$(FORMAT))
 
 $(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) | $(call DEPS_STAMP,build)
@@ -37,7 +39,7 @@ grade: $(GRADER)
 
 grade-all: $(GRADER)
 	@test -n "$(SUBMISSIONS)" || { echo "grade-all: say which folder: make grade-all SUBMISSIONS=DIR"; exit 2; }
-	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) $(BUILD)/grade/class \
+	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) build/grade/class \
 		$(or $(JOBS),$(shell getconf _NPROCESSORS_ONLN))
 
 gradescope:
