@@ -259,6 +259,7 @@ static int trace_capture(struct args *a, pcap_t *p)
 		fprintf(stderr, "socktrace: pcap_dump_open: %s\n", pcap_geterr(p));
 		return EXIT_RUNTIME;
 	}
+	a->opts.offload = a->iface != NULL;
 	t = tracer_open(&a->opts, pcap_datalink(p), err, sizeof err);
 	if (!t) {
 		fprintf(stderr, "socktrace: %s\n", err);

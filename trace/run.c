@@ -314,6 +314,7 @@ static int open_capture(struct session *s, const char *iface, char *err, size_t 
 			return -1;
 		}
 	}
+	s->cfg->opts.offload = 1;
 	s->tracer = tracer_open(&s->cfg->opts, pcap_datalink(s->pcap), err, errlen);
 	return s->tracer ? 0 : -1;
 }

@@ -53,6 +53,8 @@ struct tracer *tracer_open(const struct trace_opts *opts, int linktype,
 		t->ladder = ladder_new();
 	if (opts->verbose || opts->hex)
 		t->fields = calloc(1, sizeof *t->fields);
+	if (t->fields)
+		t->fields->loopback = opts->offload;
 	if (!t->an || ((opts->ladder || opts->mermaid || t->tty) && !t->ladder) ||
 	    ((opts->verbose || opts->hex) && !t->fields)) {
 		snprintf(err, errlen, "out of memory");

@@ -23,6 +23,9 @@ struct trace_opts {
 	int verbose;       // -v: every header field, layer by layer
 	int hex;           // -x: the bytes in hex beside the fields
 	int step;          // --step: one packet at a time, wait for Enter
+	int offload;       // captured live: a sent packet's TCP/UDP checksum
+	                   // is left to the card (none on lo, veth), so a
+	                   // wrong one is "unverified", not an error
 	FILE *out;         // where to print (stdout normally)
 };
 
