@@ -2,7 +2,8 @@
 #
 #   make grade [SUBMISSION=labs] [FORMAT=text|tap|junit|gradescope] [OUT=FILE]
 #              [ONLY="test ..."] [STRICT=1: exit 1 unless every test passed]
-#   make grade-all SUBMISSIONS=DIR [JOBS=N]   one sub-folder per student
+#   make grade-all SUBMISSIONS=DIR [JOBS=N]   one sub-folder per student, N at
+#                                             a time (default: twice the CPUs)
 #   make gradescope                           build/grade/autograder.zip
 #   make dist-student                         build/socklab-student.tar.gz
 #   make classroom-workflow                   tests/grade/classroom.yml
@@ -47,7 +48,7 @@ grade: $(GRADER)
 grade-all: $(GRADER)
 	@test -n "$(SUBMISSIONS)" || { echo "grade-all: say which folder: make grade-all SUBMISSIONS=DIR"; exit 2; }
 	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) build/grade/class \
-		$(or $(JOBS),$(shell getconf _NPROCESSORS_ONLN))
+		$(or $(JOBS),$(shell echo $$((2 * $$(getconf _NPROCESSORS_ONLN)))))
 
 gradescope:
 	@tests/grade/make-gradescope $(BUILD)/grade/autograder.zip
