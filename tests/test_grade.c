@@ -487,6 +487,36 @@ static void test_grades_as_a_plain_user(void **state)
 		fail_msg("graded as uid 65534 (user namespaces):\n%s", tap);
 }
 
+static void test_no_namespaces_still_writes_results(void **state)
+{
+	(void)state;
+	static char text[TAP_SIZE], json[65536];
+	char script[1024], path[128];
+	if (access("/usr/bin/unshare", X_OK) != 0)
+		skip();
+	snprintf(path, sizeof path, "%s/nons.json", tmp);
+	// In a user namespace of its own, forbid further ones: the grader
+	// cannot sandbox, says why, and still writes its results.
+	snprintf(script, sizeof script, "echo 0 >/proc/sys/user/max_user_namespaces && "
+	         "exec %s -w %s/nons -o text:- -o gradescope:%s solutions",
+	         harness_path("grade/grader"), tmp, path);
+	char *argv[] = { "/usr/bin/unshare", "-Ur", "/bin/sh", "-c", script, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, text, sizeof text, 20000) >= 0);
+	int status = proc_wait(&p, 5000);
+	proc_kill(&p);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	assert_non_null(strstr(text, "not graded: grader: cannot make the sandbox's namespaces"));
+	assert_non_null(strstr(text, "Total: 0/100"));
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	json[fread(json, 1, sizeof json - 1, f)] = '\0';
+	fclose(f);
+	assert_non_null(strstr(json, "{\"score\": 0,"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -494,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_untouched_skeletons_score_zero),
 		cmocka_unit_test(test_submission_cannot_reach_grader_files),
 		cmocka_unit_test(test_grades_as_a_plain_user),
+		cmocka_unit_test(test_no_namespaces_still_writes_results),
 		cmocka_unit_test(test_broken_submissions_lose_their_points),
 		cmocka_unit_test(test_hostile_submissions_are_contained),
 	};

@@ -199,9 +199,9 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
 	char c = 0;
 	int ok = read(syncp[0], &c, 1) == 1 && c == 'U';
 	if (!ok)
-		snprintf(err, errlen, "grader: cannot create namespaces (unshare: "
-		         "user namespaces disabled?); try: sudo sysctl -w "
-		         "kernel.apparmor_restrict_unprivileged_userns=0");
+		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (user "
+		         "namespaces are disabled here; on Ubuntu 24.04: sudo sysctl -w "
+		         "kernel.apparmor_restrict_unprivileged_userns=0)");
 	else if (write_maps(runner, err, errlen) < 0)
 		ok = 0;
 	c = ok ? 'G' : 'X';
