@@ -1,5 +1,6 @@
 // test_grade.c: the grading suite graded. The solutions score full marks
-// in every output format; the untouched skeletons score zero, each test
+// in every output format, and socktrace reads the captures as the grader
+// judged them; the untouched skeletons score zero, each test
 // naming the blank it reached; each broken submission (tests/submissions/
 // *.sed applied to a solution) fails exactly the tests its header names;
 // hostile ones are contained (they fail their program's tests with the
@@ -277,6 +278,56 @@ static void test_solutions_score_full_marks(void **state)
 	assert_null(strstr(buf, "<failure"));
 }
 
+// socktrace's --json events of a capture the solutions' grading saved.
+static const char *socktrace_events(const char *test)
+{
+	static char json[TAP_SIZE];
+	char pcap[200];
+	snprintf(pcap, sizeof pcap, "%s/work-solutions/traces/%s.pcap", tmp, test);
+	char *argv[] = { (char *)harness_path("socktrace"), "--json", "-r", pcap, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, json, sizeof json, 10000) >= 0);
+	assert_int_equal(proc_wait(&p, 5000), 0);
+	proc_kill(&p);
+	return json;
+}
+
+// Where the line holding all of the given "key":value texts starts, or NULL.
+static const char *event(const char *json, const char *a, const char *b)
+{
+	for (const char *l = json; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		size_t len = strcspn(l, "\n");
+		char line[8192];
+		snprintf(line, sizeof line, "%.*s", (int)len, l);
+		if (strstr(line, a) && (b == NULL || strstr(line, b)))
+			return l;
+	}
+	return NULL;
+}
+
+static void test_socktrace_sees_what_the_grader_saw(void **state)
+{
+	(void)state;
+	// The captures the grader judged read the same through socktrace: one
+	// request holding exactly the sentence and its reply; the handshake's
+	// three steps before the first data; the server's FIN.
+	const char *j = socktrace_events("udpclient_datagram");
+	assert_non_null(event(j, "\"event\":\"udp-request\"",
+	                      "\"payload\":\"socket programming with udp, 2.7.1\""));
+	assert_non_null(event(j, "\"event\":\"udp-reply\"", "\"dport\":"));
+	assert_null(strstr(strstr(j, "udp-request") + 1, "udp-request"));
+	j = socktrace_events("tcpclient_handshake");
+	const char *h1 = event(j, "\"event\":\"handshake-1\"", "\"dport\":12000");
+	const char *h2 = event(j, "\"event\":\"handshake-2\"", NULL);
+	const char *h3 = event(j, "\"event\":\"handshake-3\"", NULL);
+	const char *d = event(j, "\"event\":\"data\"", "\"dport\":12000");
+	assert_true(h1 && h2 && h3 && d && h1 < h2 && h2 < h3 && h3 < d);
+	j = socktrace_events("tcpserver_close");
+	assert_non_null(event(j, "\"event\":\"fin\"", "\"sport\":12000"));
+}
+
 static void test_untouched_skeletons_score_zero(void **state)
 {
 	(void)state;
@@ -521,6 +572,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_solutions_score_full_marks),
+		cmocka_unit_test(test_socktrace_sees_what_the_grader_saw),
 		cmocka_unit_test(test_untouched_skeletons_score_zero),
 		cmocka_unit_test(test_submission_cannot_reach_grader_files),
 		cmocka_unit_test(test_grades_as_a_plain_user),

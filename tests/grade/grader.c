@@ -27,7 +27,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_SOURCE (1 << 20)  // a bigger .c file is not graded
+#define MAX_SOURCE (1 << 20)   // a bigger .c file is not graded
+#define MAX_BINARY (64 << 20)  // nor a bigger program
 #define MAX_OUTPUTS 8
 
 static const struct box_limits compile_limits = {
@@ -106,11 +107,11 @@ static void load_table(const char *path, struct grading *g)
 	fclose(f);
 }
 
-// Copy the regular file src (never through a symlink) to dst with mode.
-// Returns 0, or -1 with the reason in msg.
-static int copy_file(const char *src, const char *dst, mode_t mode, char *msg, size_t len)
+// Copy the regular file src (never through a symlink, at most max bytes)
+// to dst with mode. Returns 0, or -1 with the reason in msg.
+static int copy_file(const char *src, const char *dst, mode_t mode, size_t max,
+                     char *msg, size_t len)
 {
-	static char buf[MAX_SOURCE + 1];
 	struct stat st;
 	int in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (in < 0 || fstat(in, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -119,22 +120,28 @@ static int copy_file(const char *src, const char *dst, mode_t mode, char *msg, s
 			close(in);
 		return -1;
 	}
-	ssize_t n = read(in, buf, sizeof buf);
+	if ((size_t)st.st_size > max) {
+		snprintf(msg, len, "%s: larger than %zu MiB", src, max >> 20);
+		close(in);
+		return -1;
+	}
+	char *buf = malloc((size_t)st.st_size + 1);
+	ssize_t n = buf ? read(in, buf, (size_t)st.st_size + 1) : -1;
 	close(in);
-	if (n < 0 || n > MAX_SOURCE) {
-		snprintf(msg, len, "%s: %s", src, n < 0 ? strerror(errno) : "larger than 1 MiB");
+	if (n < 0 || n > st.st_size) {
+		snprintf(msg, len, "%s: %s", src, n < 0 ? strerror(errno) : "changed while read");
+		free(buf);
 		return -1;
 	}
 	unlink(dst);
 	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (out < 0 || write(out, buf, (size_t)n) != n) {
+	int ok = out >= 0 && write(out, buf, (size_t)n) == n;
+	if (!ok)
 		snprintf(msg, len, "grader: %s: %s", dst, strerror(errno));
-		if (out >= 0)
-			close(out);
-		return -1;
-	}
-	close(out);
-	return 0;
+	if (out >= 0)
+		close(out);
+	free(buf);
+	return ok ? 0 : -1;
 }
 
 // Replace bytes a terminal or a report should not get with '?'
@@ -180,7 +187,8 @@ static void build_one(const char *sub, const char *prog)
 	make_dir(dir, 0755);
 	if (access(src, F_OK) < 0 && errno == ENOENT) {
 		snprintf(msg, sizeof msg, "%s.c is missing from %s", prog, sub);
-	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, msg, sizeof msg) == 0) {
+	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, MAX_SOURCE,
+	                     msg, sizeof msg) == 0) {
 		if (chown(dir, box_student_uid(), (gid_t)-1) < 0 && geteuid() == 0)
 			die(dir);
 		int rc = box_run(compile_in_box, (void *)prog, 40000, msg, sizeof msg, err, sizeof err);
@@ -189,7 +197,7 @@ static void build_one(const char *sub, const char *prog)
 		const char *exe = wpath("src/%s/%s", prog, prog);
 		make_dir(wpath("run/%s", prog, ""), 0755);
 		char ignored[256];
-		ok = rc == 0 && copy_file(exe, wpath("run/%s/%s", prog, prog), 0755,
+		ok = rc == 0 && copy_file(exe, wpath("run/%s/%s", prog, prog), 0755, MAX_BINARY,
 		                          ignored, sizeof ignored) == 0;
 		if (!ok && rc == 0)
 			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "no program was built");
