@@ -462,26 +462,34 @@ static void usage(void)
 	exit(2);
 }
 
-int main(int argc, char **argv)
+// The command line, once parsed.
+struct options {
+	const char *table, *outputs[MAX_OUTPUTS], *only[MAX_TESTS];
+	int nout, nonly, strict, jobs;
+};
+
+// Parse the command line into o (and the globals it names); exits on a
+// mistake.
+static void parse_args(int argc, char **argv, struct options *o)
 {
-	const char *table = "tests/grade/tests.tab", *outputs[MAX_OUTPUTS], *only[MAX_TESTS];
-	int nout = 0, nonly = 0, strict = 0, c;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int c;
+	*o = (struct options){ .table = "tests/grade/tests.tab" };
 	// Most tests wait (for a reply, a timeout) more than they compute.
-	int jobs = 2 * (int)sysconf(_SC_NPROCESSORS_ONLN) > 4 ? 2 * (int)sysconf(_SC_NPROCESSORS_ONLN) : 4;
-	char err[256];
+	o->jobs = 2 * cpus > 4 ? (int)(2 * cpus) : 4;
 	while ((c = getopt(argc, argv, "w:t:j:o:T:xu:s:")) != -1) {
 		if (c == 'w')
 			workdir = optarg;
 		else if (c == 't')
-			table = optarg;
-		else if (c == 'j')
-			jobs = atoi(optarg);
-		else if (c == 'o' && nout < MAX_OUTPUTS)
-			outputs[nout++] = optarg;
-		else if (c == 'T' && nonly < MAX_TESTS)
-			only[nonly++] = optarg;
+			o->table = optarg;
+		else if (c == 'j' && atoi(optarg) > 0)
+			o->jobs = atoi(optarg);
+		else if (c == 'o' && o->nout < MAX_OUTPUTS)
+			o->outputs[o->nout++] = optarg;
+		else if (c == 'T' && o->nonly < MAX_TESTS)
+			o->only[o->nonly++] = optarg;
 		else if (c == 'x')
-			strict = 1;
+			o->strict = 1;
 		else if (c == 's')
 			socktrace = access(optarg, X_OK) == 0 ? optarg : NULL;
 		else if (c == 'u' && atol(optarg) >= 1000)
@@ -491,13 +499,14 @@ int main(int argc, char **argv)
 	}
 	if (workdir == NULL || optind != argc - 1)
 		usage();
-	if (nout == 0)
-		outputs[nout++] = "text:-";
-	submission = g.submission = argv[optind];
-	g.tracedir = strdup(wpath("traces", "", ""));
-	load_table(table, &g);
-	if (nonly > 0)
-		keep_only(only, nonly);
+	if (o->nout == 0)
+		o->outputs[o->nout++] = "text:-";
+}
+
+// Make the work folder, and remove what an earlier grading left in it
+// that could pass for this one's (programs, results).
+static void prepare_workdir(void)
+{
 	make_parents(workdir);
 	make_dir(wpath("src", "", ""), 0755);
 	make_dir(wpath("run", "", ""), 0755);
@@ -509,23 +518,42 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < g.ntests; i++)
 		unlink(wpath("res/%s.test", g.tests[i].name, ""));
+}
+
+// Without a sandbox nothing runs: every test says why.
+static void not_graded(const char *err)
+{
+	fprintf(stderr, "%s\n", err);
+	for (int p = 0; p < PROGRAMS; p++)
+		snprintf(g.builds[p].msg, sizeof g.builds[p].msg, "not graded: %s", err);
+	for (int i = 0; i < g.ntests; i++)
+		snprintf(g.tests[i].msg, sizeof g.tests[i].msg, "not graded: %.2000s", err);
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char err[256];
+	parse_args(argc, argv, &o);
+	submission = g.submission = argv[optind];
+	g.tracedir = strdup(wpath("traces", "", ""));
+	load_table(o.table, &g);
+	if (o.nonly > 0)
+		keep_only(o.only, o.nonly);
+	prepare_workdir();
 	int graded = box_available(err, sizeof err) == 0;
-	if (!graded) {
-		fprintf(stderr, "%s\n", err);
-		for (int p = 0; p < PROGRAMS; p++)
-			snprintf(g.builds[p].msg, sizeof g.builds[p].msg, "not graded: %s", err);
-		for (int i = 0; i < g.ntests; i++)
-			snprintf(g.tests[i].msg, sizeof g.tests[i].msg, "not graded: %.2000s", err);
-	} else {
-		run_pool(PROGRAMS, jobs, build_job);
+	if (graded) {
+		run_pool(PROGRAMS, o.jobs, build_job);
 		collect_builds();
-		run_pool(g.ntests, jobs, test_job);
+		run_pool(g.ntests, o.jobs, test_job);
 		collect_tests();
 		skip_unbuilt();
+	} else {
+		not_graded(err);
 	}
-	int rc = graded ? strict && grading_score(&g) < grading_max(&g) : 2;
-	for (int i = 0; i < nout; i++)
-		if (write_output(outputs[i]) < 0)
+	int rc = graded ? o.strict && grading_score(&g) < grading_max(&g) : 2;
+	for (int i = 0; i < o.nout; i++)
+		if (write_output(o.outputs[i]) < 0)
 			rc = 2;
 	return rc;
 }

@@ -176,6 +176,46 @@ static int read_some(int fd, char *res, size_t reslen, size_t *len)
 	return 1;
 }
 
+// From outside: give the runner its id maps once it has unshared, and
+// tell it to go on. Returns 0, or -1 with err filled.
+static int release_runner(pid_t runner, int syncfd, int gofd, char *err, size_t errlen)
+{
+	char c = 0;
+	int ok = read(syncfd, &c, 1) == 1 && c == 'U';
+	if (!ok)
+		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (user "
+		         "namespaces are disabled here; on Ubuntu 24.04: sudo sysctl -w "
+		         "kernel.apparmor_restrict_unprivileged_userns=0)");
+	else if (write_maps(runner, err, errlen) < 0)
+		ok = 0;
+	c = ok ? 'G' : 'X';
+	if (write(gofd, &c, 1) != 1)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+// Collect what pid 1 writes to resfd until the runner exits; returns the
+// runner's exit code.
+static int collect(pid_t runner, int resfd, char *res, size_t reslen)
+{
+	size_t len = 0;
+	int open = 1, status = 0;
+	for (;;) {
+		if (open) {
+			struct pollfd p = { .fd = resfd, .events = POLLIN };
+			if (poll(&p, 1, 20) > 0)
+				open = read_some(resfd, res, reslen, &len);
+		}
+		pid_t r = waitpid(runner, &status, open ? WNOHANG : 0);
+		if (r == runner || (r < 0 && errno != EINTR))
+			break;
+	}
+	fcntl(resfd, F_SETFL, O_NONBLOCK);
+	while (read_some(resfd, res, reslen, &len) && len + 1 < reslen)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 116;
+}
+
 int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
             char *res, size_t reslen, char *err, size_t errlen)
 {
@@ -196,35 +236,10 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
 		box_runner(fn, arg, timeout_ms, syncp[1], gop[0], resp[1]);
 	}
 	close(syncp[1]), close(gop[0]), close(resp[1]);
-	char c = 0;
-	int ok = read(syncp[0], &c, 1) == 1 && c == 'U';
-	if (!ok)
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (user "
-		         "namespaces are disabled here; on Ubuntu 24.04: sudo sysctl -w "
-		         "kernel.apparmor_restrict_unprivileged_userns=0)");
-	else if (write_maps(runner, err, errlen) < 0)
-		ok = 0;
-	c = ok ? 'G' : 'X';
-	if (write(gop[1], &c, 1) != 1)
-		ok = 0;
+	int ok = release_runner(runner, syncp[0], gop[1], err, errlen) == 0;
 	close(syncp[0]), close(gop[1]);
-	size_t len = 0;
-	int open = 1, status = 0;
-	for (;;) {
-		if (open) {
-			struct pollfd p = { .fd = resp[0], .events = POLLIN };
-			if (poll(&p, 1, 20) > 0)
-				open = read_some(resp[0], res, reslen, &len);
-		}
-		pid_t r = waitpid(runner, &status, open ? WNOHANG : 0);
-		if (r == runner || (r < 0 && errno != EINTR))
-			break;
-	}
-	fcntl(resp[0], F_SETFL, O_NONBLOCK);
-	while (read_some(resp[0], res, reslen, &len) && len + 1 < reslen)
-		;
+	int code = collect(runner, resp[0], res, reslen);
 	close(resp[0]);
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 116;
 	if (!ok)
 		return -1;
 	if (code == 115) {
