@@ -404,11 +404,14 @@ static void skip_unbuilt(void)
 	}
 }
 
-// Write the report in format to path ("-": stdout), through a temporary
-// file renamed into place so a reader never sees half a report.
+// Write the report in format to path ("-": stdout). A regular file (or a
+// new one) is written through a temporary file renamed into place, so a
+// reader never sees half a report; anything else (/dev/null, a pipe) is
+// written as it is, never replaced.
 static int write_output(const char *spec)
 {
 	char format[32], tmp[4200];
+	struct stat st;
 	const char *path = strchr(spec, ':');
 	if (path == NULL || path - spec >= (long)sizeof format) {
 		fprintf(stderr, "grader: -o wants FORMAT:FILE, not %s\n", spec);
@@ -418,14 +421,16 @@ static int write_output(const char *spec)
 	path++;
 	if (strcmp(path, "-") == 0)
 		return report_write(&g, format, stdout);
+	int special = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 	snprintf(tmp, sizeof tmp, "%s.tmp%d", path, (int)getpid());
-	FILE *f = fopen(tmp, "w");
+	FILE *f = fopen(special ? path : tmp, "w");
 	if (f == NULL)
-		die(tmp);
+		die(special ? path : tmp);
 	int rc = report_write(&g, format, f);
-	if (fclose(f) != 0 || rc < 0 || rename(tmp, path) < 0) {
+	if (fclose(f) != 0 || rc < 0 || (!special && rename(tmp, path) < 0)) {
 		fprintf(stderr, "grader: cannot write %s report %s\n", format, path);
-		unlink(tmp);
+		if (!special)
+			unlink(tmp);
 		return -1;
 	}
 	return 0;
