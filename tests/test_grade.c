@@ -558,7 +558,8 @@ static void test_no_namespaces_still_writes_results(void **state)
 	assert_true(read_all(p.out, text, sizeof text, 20000) >= 0);
 	int status = proc_wait(&p, 5000);
 	proc_kill(&p);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 2)
+		fail_msg("grader without namespaces: status %#x, not exit 2:\n%s", status, text);
 	assert_non_null(strstr(text, "not graded: grader: cannot make the sandbox's namespaces"));
 	assert_non_null(strstr(text, "Total: 0/100"));
 	FILE *f = fopen(path, "r");

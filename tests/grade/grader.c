@@ -539,6 +539,9 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	char err[256];
+	// A pipe or socket whose far end is gone (a submission that exited,
+	// a runner that gave up) must be an error code here, not our death.
+	signal(SIGPIPE, SIG_IGN);
 	parse_args(argc, argv, &o);
 	submission = g.submission = argv[optind];
 	g.tracedir = strdup(wpath("traces", "", ""));

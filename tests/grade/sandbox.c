@@ -181,13 +181,14 @@ static int read_some(int fd, char *res, size_t reslen, size_t *len)
 static int release_runner(pid_t runner, int syncfd, int gofd, char *err, size_t errlen)
 {
 	char c = 0;
-	int ok = read(syncfd, &c, 1) == 1 && c == 'U';
-	if (!ok)
+	if (read(syncfd, &c, 1) != 1 || c != 'U') {
+		// The runner could not unshare and has exited: nobody to tell.
 		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (user "
 		         "namespaces are disabled here; on Ubuntu 24.04: sudo sysctl -w "
 		         "kernel.apparmor_restrict_unprivileged_userns=0)");
-	else if (write_maps(runner, err, errlen) < 0)
-		ok = 0;
+		return -1;
+	}
+	int ok = write_maps(runner, err, errlen) == 0;
 	c = ok ? 'G' : 'X';
 	if (write(gofd, &c, 1) != 1)
 		ok = 0;
