@@ -96,6 +96,8 @@ static void usage_errors_exit_2(void **state)
 		{ "-r", NULL, "option needs an argument" },
 		{ "-q", NULL, "give -r FILE or -i IFACE" },
 		{ "--color=blue", "-r", "--color takes" },
+		{ "--json", "--ladder", "keeps stdout to JSON Lines" },
+		{ "--mermaid", "--json", "keeps stdout to JSON Lines" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -154,6 +154,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 			return usage_error("unknown option", argv[optind - 1]);
 		}
 	}
+	if (a->opts.format == FORMAT_JSON && (a->opts.ladder || a->opts.mermaid))
+		return usage_error("--json keeps stdout to JSON Lines: no --ladder or --mermaid with it",
+		                   NULL);
 	if (!a->read_file == !a->iface)
 		return usage_error(a->read_file ? "give -r FILE or -i IFACE, not both"
 		                   : "give -r FILE or -i IFACE", NULL);

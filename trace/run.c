@@ -191,6 +191,11 @@ static int parse_args(struct run_cfg *c, int argc, char **argv)
 		fprintf(stderr, "socktrace: shell: --two-hosts is for socktrace run only\n");
 		return -1;
 	}
+	if (c->opts.format == FORMAT_JSON && (c->opts.ladder || c->opts.mermaid)) {
+		fprintf(stderr, "socktrace: %s: --json keeps stdout to JSON Lines: no --ladder or --mermaid with it\n",
+		        argv[0]);
+		return -1;
+	}
 	if (c->netem && !c->two_hosts) {
 		fprintf(stderr, "socktrace: run: --netem needs --two-hosts (it shapes the link)\n");
 		return -1;
