@@ -14,7 +14,10 @@ HANDOUT_HTML  := $(HANDOUT_SRCS:handouts/%.md=build/handouts/%.html)
 HANDOUT_PDF   := $(HANDOUT_SRCS:handouts/%.md=build/handouts/%.pdf)
 PANDOC_FLAGS  := --standalone --toc --shift-heading-level-by=-1 --lua-filter=handouts/html.lua \
                  --metadata-file=handouts/pandoc-meta.yaml
-PDF_ENGINES   := xelatex lualatex pdflatex wkhtmltopdf weasyprint
+# HTML engines first: they take pdf.css, which keeps wide samples unwrapped.
+PDF_ENGINES   := weasyprint wkhtmltopdf xelatex lualatex pdflatex
+PDF_FLAGS     := --toc --shift-heading-level-by=-1 --css=handouts/pdf.css \
+                 -V geometry:margin=15mm -V fontsize=10pt
 
 .PHONY: handouts handouts-pdf handouts-check handouts-update
 # PDF only where pandoc has an engine (looked for when the target runs,
@@ -34,9 +37,10 @@ build/handouts/%.html: handouts/%.md handouts/html.lua handouts/pandoc-meta.yaml
 	@mkdir -p $(@D)
 	pandoc $(PANDOC_FLAGS) -o $@ $<
 
-build/handouts/%.pdf: handouts/%.md | $(call DEPS_STAMP,docs)
+build/handouts/%.pdf: handouts/%.md handouts/pdf.css | $(call DEPS_STAMP,docs)
 	@mkdir -p $(@D)
-	pandoc --toc --shift-heading-level-by=-1 --pdf-engine=$(HANDOUT_PDF_ENGINE) -o $@ $<
+	pandoc $(PDF_FLAGS) --pdf-engine=$(HANDOUT_PDF_ENGINE) \
+		$(if $(filter weasyprint,$(HANDOUT_PDF_ENGINE)),--pdf-engine-opt=-q) -o $@ $<
 
 handouts-check: all
 	@handouts/check-samples
