@@ -1,0 +1,193 @@
+#define _POSIX_C_SOURCE 200809L
+// UDPClientLoop.c: extension E2 (handouts/extensions.md), the client
+// Kurose & Ross suggest at the end of §2.7.1, in C.
+//
+// Usage: UDPClientLoop [host [port]]    (localhost and 12000 by default)
+//
+// UDPClient.c in a loop: reads a line, sends it to UDPServer in one
+// datagram, prints the upper-cased reply, and asks for the next line,
+// until standard input ends (then it prints a newline and exits 0). Every
+// datagram goes out from the one socket made before the loop, so every
+// sentence comes from the same client port: the OS picks it at the first
+// sendto() and the socket keeps it. As in UDPClient, an empty line is an
+// empty datagram, and a reply that does not come within 3 seconds ends
+// the program with a message (exit status 1).
+
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#define REPLY_TIMEOUT 3      // seconds to wait for the reply
+#define MAX_DATAGRAM  65536  // holds any UDP datagram
+
+// Check that s is a decimal port number from 1 to 65535. Returns 0 or -1.
+static int check_port(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 5)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	long port = atol(s);
+	return port >= 1 && port <= 65535 ? 0 : -1;
+}
+
+// Look up serverName and serverPort (getaddrinfo does DNS when it must:
+// AF_UNSPEC asks for IPv4 and IPv6 addresses alike) and make a UDP socket
+// for the first address it can. Sets *server to that address (part of
+// *list, for the caller to freeaddrinfo). Returns the socket, or -1 after
+// printing why.
+static int open_client_socket(const char *serverName, const char *serverPort,
+                              struct addrinfo **list, struct addrinfo **server)
+{
+	struct addrinfo hints;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_DGRAM;
+	hints.ai_flags = AI_NUMERICSERV;
+	int err = getaddrinfo(serverName, serverPort, &hints, list);
+	if (err != 0) {
+		fprintf(stderr, "UDPClientLoop: getaddrinfo: %s: %s\n", serverName, gai_strerror(err));
+		return -1;
+	}
+	// Like the book's client, we do not bind(): the OS picks our port at
+	// the first sendto().
+	for (struct addrinfo *ai = *list; ai; ai = ai->ai_next) {
+		int clientSocket = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		if (clientSocket >= 0) {
+			*server = ai;
+			return clientSocket;
+		}
+	}
+	perror("UDPClientLoop: socket");
+	freeaddrinfo(*list);
+	return -1;
+}
+
+// Make recvfrom on the socket give up after REPLY_TIMEOUT seconds, failing
+// with EAGAIN (or EWOULDBLOCK). Returns 0, or -1 after printing why.
+static int set_reply_timeout(int clientSocket)
+{
+	struct timeval tv = { .tv_sec = REPLY_TIMEOUT, .tv_usec = 0 };
+	if (setsockopt(clientSocket, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0) {
+		perror("UDPClientLoop: setsockopt SO_RCVTIMEO");
+		return -1;
+	}
+	return 0;
+}
+
+// Prompt, then read one line of any length from standard input into the
+// malloc'd buffer *message of *cap bytes (getline grows it; the caller
+// frees it), without its newline: *len bytes. An empty line is a valid,
+// zero-length message. Returns 0, 1 at the end of input (after ending the
+// prompt's line), or -1 after printing why (a read error).
+static int read_message(char **message, size_t *cap, size_t *len)
+{
+	printf("Input lowercase sentence:");
+	fflush(stdout);
+	ssize_t n = getline(message, cap, stdin);
+	if (n < 0) {
+		int saved = errno;
+		putchar('\n');  // end the prompt's line
+		fflush(stdout);
+		errno = saved;
+		if (!ferror(stdin))
+			return 1;  // no more lines: the conversation is over
+		perror("UDPClientLoop: getline");
+		return -1;
+	}
+	if (n > 0 && (*message)[n - 1] == '\n')
+		n--;  // the newline ends the line; it is not part of the message
+	*len = (size_t)n;
+	// Typed input ended the prompt's line with its Enter; input from a
+	// file or pipe did not, so end it here and the reply gets its own line.
+	if (!isatty(STDIN_FILENO))
+		putchar('\n');
+	fflush(stdout);
+	return 0;
+}
+
+// Send message to server in one datagram and print the reply (which may
+// hold any bytes, NUL included) on its own line. Returns 0, or -1 after
+// printing why.
+static int exchange(int clientSocket, const struct addrinfo *server,
+                    const char *serverName, const char *serverPort,
+                    const char *message, size_t len)
+{
+	// sendto attaches the destination address to the datagram; the OS adds
+	// the source address (ours) and picks our port.
+	if (sendto(clientSocket, message, len, 0, server->ai_addr, server->ai_addrlen) < 0) {
+		perror("UDPClientLoop: sendto");
+		return -1;
+	}
+	static char modifiedMessage[MAX_DATAGRAM];
+	struct sockaddr_storage serverAddress;  // who sent the reply (unused, as in the book)
+	socklen_t serverAddressLen = sizeof serverAddress;
+	ssize_t n = recvfrom(clientSocket, modifiedMessage, sizeof modifiedMessage, 0,
+	                     (struct sockaddr *)&serverAddress, &serverAddressLen);
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		fprintf(stderr, "UDPClientLoop: no reply from %s port %s within %d seconds: "
+		        "is UDPServer running there? (UDP has no connection, so nothing "
+		        "tells the client when no server is listening)\n",
+		        serverName, serverPort, REPLY_TIMEOUT);
+		return -1;
+	}
+	if (n < 0) {
+		perror("UDPClientLoop: recvfrom");
+		return -1;
+	}
+	fwrite(modifiedMessage, 1, (size_t)n, stdout);
+	putchar('\n');
+	if (fflush(stdout) != 0) {
+		perror("UDPClientLoop: stdout");
+		return -1;
+	}
+	return 0;
+}
+
+// The loop: read a sentence, send it and print its reply, until standard
+// input ends. Every exchange uses the same clientSocket, so the same port.
+// Returns 0 at the end of input, or -1 after printing why.
+static int converse(int clientSocket, const struct addrinfo *server,
+                    const char *serverName, const char *serverPort)
+{
+	char *message = NULL;
+	size_t cap = 0, len = 0;
+	int rc;
+	while ((rc = read_message(&message, &cap, &len)) == 0 &&
+	       (rc = exchange(clientSocket, server, serverName, serverPort, message, len)) == 0)
+		;
+	free(message);
+	return rc == 1 ? 0 : -1;
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc > 3) {
+		fprintf(stderr, "usage: UDPClientLoop [host [port]]\n");
+		return 2;
+	}
+	const char *serverName = argc > 1 ? argv[1] : "localhost";
+	const char *serverPort = argc > 2 ? argv[2] : "12000";
+	if (check_port(serverPort) < 0) {
+		fprintf(stderr, "UDPClientLoop: bad port '%s': port must be a number from 1 to 65535\n",
+		        serverPort);
+		return 2;
+	}
+	struct addrinfo *list, *server;
+	// One socket, made once: every sentence goes out from it.
+	int clientSocket = open_client_socket(serverName, serverPort, &list, &server);
+	if (clientSocket < 0)
+		return 1;
+	int ok = set_reply_timeout(clientSocket) == 0 &&
+	         converse(clientSocket, server, serverName, serverPort) == 0;
+	close(clientSocket);
+	freeaddrinfo(list);
+	return ok ? 0 : 1;
+}
