@@ -98,6 +98,11 @@ static void test_student_tarball_builds_and_grades(void **state)
 	run((char *[]){ "/usr/bin/make", "-s", "-C", kit, "grade", NULL }, 60000);
 	assert_non_null(strstr(out, "UDPClient: TODO 1 is not done yet"));
 	assert_non_null(strstr(out, "Total: 0/100"));
+	// make demo on the untouched skeletons: they stop at their first
+	// blank, and the demo shows the recorded exchange instead of failing.
+	run((char *[]){ "/usr/bin/make", "-s", "-C", kit, "demo", NULL }, 60000);
+	assert_non_null(strstr(out, "udp-reply"));
+	assert_non_null(strstr(out, "handshake-3"));
 	char readme[160];
 	snprintf(readme, sizeof readme, "%s/README.md", kit);
 	slurp(readme);

@@ -35,7 +35,7 @@ TRACES     := $(BUILD)/traces
 DEMO_PROGS  = $(BUILD)/$(LAB)
 DEMO_CAPS  := tests/captures
 
-.PHONY: demo watch trace-udp trace-tcp trace-udp-noserver trace-tcp-noserver \
+.PHONY: demo demo-recorded-udp demo-recorded-tcp watch trace-udp trace-tcp trace-udp-noserver trace-tcp-noserver \
         trace-two-clients trace-udp6 trace-tcp6 trace-two-hosts trace-udp-loss \
         trace-tcp-loss
 
@@ -56,9 +56,14 @@ UDP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/UDPServer $(DEMO_PROGS)/UDPClient
 TCP_PAIR = $(SOCKTRACE) $(DEMO_PROGS)/TCPServer $(DEMO_PROGS)/TCPClient
 
 # One after the other even under make -j, so that the traces do not mix.
+# A student's unfinished programs (LAB=labs, the default of the students'
+# kit) stop early: the demo then shows the capture recorded from the
+# solutions, and says so.
+DEMO_OR_RECORDED = $(if $(filter-out solutions,$(LAB)),|| $(MAKE) --no-print-directory demo-recorded-$(1))
+
 demo:
-	@$(MAKE) --no-print-directory trace-udp
-	@$(MAKE) --no-print-directory trace-tcp
+	@$(MAKE) --no-print-directory trace-udp $(call DEMO_OR_RECORDED,udp)
+	@$(MAKE) --no-print-directory trace-tcp $(call DEMO_OR_RECORDED,tcp)
 	@printf '\nmore scenarios, one command each: make trace-udp-noserver, trace-tcp-noserver,\n'
 	@printf 'trace-two-clients, trace-udp6, trace-tcp6, trace-two-hosts; your own programs:\n'
 	@printf 'make trace-udp LAB=labs; by hand, watched live: make watch\n'
@@ -106,6 +111,11 @@ trace-tcp-loss: $(TCP_PAIR)
 	$(call demo_run,tcp-loss,TCP on a link that loses half the server's packets,,\
 		--two-hosts --netem "loss 50%" --timeout 30 --input "$(SENTENCE)" \
 		-- $(DEMO_PROGS)/TCPServer 0 -- $(DEMO_PROGS)/TCPClient {host} {port})
+
+demo-recorded-udp demo-recorded-tcp: demo-recorded-%: $(SOCKTRACE)
+	@printf '\n== your programs (%s) did not finish the exchange: above, what stopped them.\n' "$(LAB)"
+	@printf '== What a finished pair puts on the wire, recorded (%s):\n\n' "$(DEMO_CAPS)/rec-$*.pcap"
+	@$(SOCKTRACE) -r $(DEMO_CAPS)/rec-$*.pcap $(TRACE_OPTS)
 
 # The programs are on PATH in the shell: type UDPServer, then UDPClient.
 watch: $(UDP_PAIR) $(TCP_PAIR)
