@@ -1,11 +1,13 @@
-// grader.c: grade one submission (a folder holding UDPClient.c,
-// UDPServer.c, TCPClient.c and TCPServer.c).
+// grader.c: grade one submission: a folder holding the programs the test
+// table names (tests.tab: UDPClient.c, UDPServer.c, TCPClient.c and
+// TCPServer.c; extensions.tab: the four extension exercises).
 //
 //   grader -w WORKDIR [-t TABLE] [-j JOBS] [-o FORMAT:FILE]... [-T TEST]... [-x]
 //          [-u UID] [-s SOCKTRACE] SUBMISSION
 //
-// Each program is compiled, then each test of tests.tab runs in its own
-// sandbox (sandbox.h), several at a time. The results are written by
+// Each program the table names is compiled, then each test of the table
+// runs in its own sandbox (sandbox.h), several at a time; the tests of a
+// program that is missing or does not build fail without running. The results are written by
 // this process only, after every sandbox has ended, to each FILE ("-":
 // stdout) in FORMAT (text, tap, junit, gradescope, csv). -T keeps only
 // the tests named. Exit 0 when the grading ran (whatever the score; with
@@ -78,7 +80,27 @@ static void make_parents(const char *path)
 	make_dir(p, 0755);
 }
 
-// Read the test table into g. Exits on a malformed line.
+// Is name a program name fit for a path: letters, digits, '_'?
+static int plain_name(const char *name)
+{
+	size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+	return n > 0 && n < sizeof ((struct grading *)0)->programs[0] && name[n] == '\0';
+}
+
+// Add program to g's programs unless it is there. 0, or -1 if full.
+static int add_program(struct grading *g, const char *program)
+{
+	for (int p = 0; p < g->nprograms; p++)
+		if (strcmp(g->programs[p], program) == 0)
+			return 0;
+	if (g->nprograms == MAX_PROGRAMS)
+		return -1;
+	snprintf(g->programs[g->nprograms++], sizeof g->programs[0], "%s", program);
+	return 0;
+}
+
+// Read the test table into g, and the programs it tests. Exits on a
+// malformed line.
 static void load_table(const char *path, struct grading *g)
 {
 	FILE *f = fopen(path, "r");
@@ -93,7 +115,8 @@ static void load_table(const char *path, struct grading *g)
 			continue;
 		for (char *s = strtok_r(line, "\t", &save); s && n < 5; s = strtok_r(NULL, "\t", &save))
 			field[n++] = s;
-		if (n != 5 || g->ntests == MAX_TESTS || !gtest_exists(field[0])) {
+		if (n != 5 || g->ntests == MAX_TESTS || !gtest_exists(field[0]) ||
+		    !plain_name(field[1]) || add_program(g, field[1]) < 0) {
 			fprintf(stderr, "grader: %s: bad line for \"%s\"\n", path, n ? field[0] : "");
 			exit(2);
 		}
@@ -176,17 +199,18 @@ static int compile_in_box(void *arg, int resfd)
 	return done && WIFEXITED(j.status) && WEXITSTATUS(j.status) == 0 ? 0 : 1;
 }
 
-// In a worker: build program p of submission sub; write "ok\n"/"no\n" and
-// the messages to the result file.
+// In a worker: build program p of submission sub; write "ok\n", "no\n" or
+// "missing\n" and the messages to the result file.
 static void build_one(const char *sub, const char *prog)
 {
 	char msg[4096] = "", src[4300], err[256] = "";
-	int ok = 0;
+	int ok = 0, missing = 0;
 	snprintf(src, sizeof src, "%s/%s.c", sub, prog);
 	const char *dir = wpath("src/%s", prog, "");
 	make_dir(dir, 0755);
 	if (access(src, F_OK) < 0 && errno == ENOENT) {
 		snprintf(msg, sizeof msg, "%s.c is missing from %s", prog, sub);
+		missing = 1;
 	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, MAX_SOURCE,
 	                     msg, sizeof msg) == 0) {
 		if (chown(dir, box_student_uid(), (gid_t)-1) < 0 && geteuid() == 0)
@@ -206,7 +230,7 @@ static void build_one(const char *sub, const char *prog)
 	FILE *f = fopen(wpath("res/%s.build", prog, ""), "w");
 	if (f == NULL)
 		die("result file");
-	fprintf(f, "%s\n%s", ok ? "ok" : "no", msg);
+	fprintf(f, "%s\n%s", ok ? "ok" : missing ? "missing" : "no", msg);
 	fclose(f);
 }
 
@@ -331,8 +355,24 @@ static void run_pool(int n, int jobs, void (*job)(int i))
 static const char *submission;
 static struct grading g;
 
-static void build_job(int i) { build_one(submission, program_names[i]); }
-static void test_job(int i) { test_one(&g.tests[i]); }
+// The build of the program test r is for (load_table listed them all).
+static const struct build *build_of(const struct result *r)
+{
+	for (int p = 0; p < g.nprograms; p++)
+		if (strcmp(g.programs[p], r->program) == 0)
+			return &g.builds[p];
+	return NULL;
+}
+
+static void build_job(int i) { build_one(submission, g.programs[i]); }
+
+// Only the tests of programs that were built run (skip_unbuilt says why
+// the others failed).
+static void test_job(int i)
+{
+	if (build_of(&g.tests[i])->ok)
+		test_one(&g.tests[i]);
+}
 
 // Read a worker's result file into buf (at most size-1 bytes). 0 or -1.
 static int read_result(const char *path, char *buf, size_t size)
@@ -349,16 +389,17 @@ static int read_result(const char *path, char *buf, size_t size)
 // Collect what the build workers wrote.
 static void collect_builds(void)
 {
-	char buf[sizeof g.builds[0].msg + 3];
-	for (int p = 0; p < PROGRAMS; p++) {
+	char buf[sizeof g.builds[0].msg + 8];
+	for (int p = 0; p < g.nprograms; p++) {
 		struct build *b = &g.builds[p];
-		if (read_result(wpath("res/%s.build", program_names[p], ""), buf, sizeof buf) < 0) {
+		if (read_result(wpath("res/%s.build", g.programs[p], ""), buf, sizeof buf) < 0) {
 			snprintf(b->msg, sizeof b->msg, "grader: the build of %s left no result",
-			         program_names[p]);
+			         g.programs[p]);
 			continue;
 		}
 		b->ok = strncmp(buf, "ok\n", 3) == 0;
-		snprintf(b->msg, sizeof b->msg, "%s", buf + 3);
+		b->missing = strncmp(buf, "missing\n", 8) == 0;
+		snprintf(b->msg, sizeof b->msg, "%s", buf + strcspn(buf, "\n") + (buf[0] != '\0'));
 		b->msg[strcspn(b->msg, "\0")] = '\0';
 		for (size_t k = strlen(b->msg); k > 0 && b->msg[k - 1] == '\n'; k--)
 			b->msg[k - 1] = '\0';
@@ -372,6 +413,8 @@ static void collect_tests(void)
 	for (int i = 0; i < g.ntests; i++) {
 		struct result *r = &g.tests[i];
 		char *nl;
+		if (!build_of(r)->ok)
+			continue;  // not run: skip_unbuilt
 		if (read_result(wpath("res/%s.test", r->name, ""), buf, sizeof buf) < 0 ||
 		    (nl = strchr(buf, '\n')) == NULL) {
 			snprintf(r->msg, sizeof r->msg, "grader: the test left no result");
@@ -383,22 +426,20 @@ static void collect_tests(void)
 	}
 }
 
-// Tests of programs that did not build fail without running.
-static int should_run(const struct result *r)
-{
-	for (int p = 0; p < PROGRAMS; p++)
-		if (strcmp(program_names[p], r->program) == 0)
-			return g.builds[p].ok;
-	return 0;
-}
-
+// Tests of programs that are missing or did not build fail, and say why.
 static void skip_unbuilt(void)
 {
 	for (int i = 0; i < g.ntests; i++) {
 		struct result *r = &g.tests[i];
+		const struct build *b = build_of(r);
 		char prog[sizeof r->program];
 		memcpy(prog, r->program, sizeof prog);
-		if (!should_run(r))
+		if (!b->ok)
+			r->pass = 0;
+		if (b->missing)
+			snprintf(r->msg, sizeof r->msg, "not submitted: %s.c is missing from %s",
+			         prog, g.submission);
+		else if (!b->ok)
 			snprintf(r->msg, sizeof r->msg,
 			         "%s.c did not build (see its compiler messages above)", prog);
 	}
@@ -517,9 +558,9 @@ static void prepare_workdir(void)
 	make_dir(wpath("run", "", ""), 0755);
 	make_dir(wpath("traces", "", ""), 0755);
 	make_dir(wpath("res", "", ""), 0700);
-	for (int p = 0; p < PROGRAMS; p++) {
-		unlink(wpath("run/%s/%s", program_names[p], program_names[p]));
-		unlink(wpath("res/%s.build", program_names[p], ""));
+	for (int p = 0; p < g.nprograms; p++) {
+		unlink(wpath("run/%s/%s", g.programs[p], g.programs[p]));
+		unlink(wpath("res/%s.build", g.programs[p], ""));
 	}
 	for (int i = 0; i < g.ntests; i++)
 		unlink(wpath("res/%s.test", g.tests[i].name, ""));
@@ -529,7 +570,7 @@ static void prepare_workdir(void)
 static void not_graded(const char *err)
 {
 	fprintf(stderr, "%s\n", err);
-	for (int p = 0; p < PROGRAMS; p++)
+	for (int p = 0; p < g.nprograms; p++)
 		snprintf(g.builds[p].msg, sizeof g.builds[p].msg, "not graded: %s", err);
 	for (int i = 0; i < g.ntests; i++)
 		snprintf(g.tests[i].msg, sizeof g.tests[i].msg, "not graded: %.2000s", err);
@@ -551,7 +592,7 @@ int main(int argc, char **argv)
 	prepare_workdir();
 	int graded = box_available(err, sizeof err) == 0;
 	if (graded) {
-		run_pool(PROGRAMS, o.jobs, build_job);
+		run_pool(g.nprograms, o.jobs, build_job);
 		collect_builds();
 		run_pool(g.ntests, o.jobs, test_job);
 		collect_tests();

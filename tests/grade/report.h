@@ -6,17 +6,16 @@
 #include <stdio.h>
 
 #define MAX_TESTS 64
-#define PROGRAMS 4
-
-extern const char *const program_names[PROGRAMS];
+#define MAX_PROGRAMS 8
 
 struct build {
 	int ok;              // the program compiled
+	int missing;         // its .c file was not in the submission
 	char msg[4096];      // compiler messages (or why it was not built)
 };
 
 struct result {
-	char name[48], program[16], title[160], hint[400];
+	char name[48], program[24], title[160], hint[400];
 	int points;
 	int pass;
 	double seconds;
@@ -26,7 +25,9 @@ struct result {
 struct grading {
 	const char *submission;    // as given on the command line
 	const char *tracedir;      // where each test's capture is
-	struct build builds[PROGRAMS];
+	char programs[MAX_PROGRAMS][24];  // the programs the table tests, in its order
+	int nprograms;
+	struct build builds[MAX_PROGRAMS];
 	struct result tests[MAX_TESTS];
 	int ntests;
 };
