@@ -2,8 +2,11 @@
 #
 #   make grade [SUBMISSION=labs] [FORMAT=text|tap|junit|gradescope] [OUT=FILE]
 #              [ONLY="test ..."] [STRICT=1: exit 1 unless every test passed]
-#   make grade-all SUBMISSIONS=DIR [JOBS=N]   one sub-folder per student, N at
-#                                             a time (default: twice the CPUs)
+#              [TABLE=tests|extensions: the labs' four programs (tests.tab) or
+#               the extension exercises (extensions.tab)]
+#   make grade-all SUBMISSIONS=DIR [JOBS=N] [TABLE=...]   one sub-folder per
+#                                             student, N at a time (default:
+#                                             twice the CPUs)
 #   make gradescope                           build/grade/autograder.zip
 #   make dist-student                         build/socklab-student.tar.gz
 #   make classroom-workflow                   tests/grade/classroom.yml
@@ -13,9 +16,14 @@ GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs
 FORMAT      ?= text
+TABLE       ?= tests
+# The table names the tests and so the programs they grade.
+GRADE_TABLE  = tests/grade/$(TABLE).tab
+# Another table than the labs' grades in folders of its own.
+GRADE_SUFFIX = $(if $(filter-out tests,$(TABLE)),-$(TABLE))
 # What grading writes goes under build/grade/ whatever the build tree (the
 # sanitizer build too), so its report names the same paths either way.
-GRADE_WORK   = build/grade/work/$(subst /,_,$(patsubst /%,%,$(SUBMISSION:%/=%)))
+GRADE_WORK   = build/grade/work$(GRADE_SUFFIX)/$(subst /,_,$(patsubst /%,%,$(SUBMISSION:%/=%)))
 GRADE_OUT_junit      = build/grade/results.xml
 GRADE_OUT_gradescope = build/grade/results.json
 OUT         ?= $(GRADE_OUT_$(FORMAT))
@@ -39,7 +47,8 @@ endif
 # The summary always goes to the terminal; TAP replaces it; JUnit and
 # Gradescope's JSON go to OUT as well.
 grade: $(GRADER)
-	@$(GRADER) -w $(GRADE_WORK) -t tests/grade/tests.tab $(if $(wildcard $(SOCKTRACE)),-s $(SOCKTRACE)) \
+	@test -f $(GRADE_TABLE) || { echo "grade: no table $(GRADE_TABLE) (TABLE=tests or TABLE=extensions)"; exit 2; }
+	@$(GRADER) -w $(GRADE_WORK) -t $(GRADE_TABLE) $(if $(wildcard $(SOCKTRACE)),-s $(SOCKTRACE)) \
 		$(if $(filter tap,$(FORMAT)),-o tap:-,-o text:-) \
 		$(if $(OUT),-o $(FORMAT):$(OUT)) $(foreach t,$(ONLY),-T $(t)) \
 		$(if $(STRICT),-x) $(SUBMISSION)
@@ -47,8 +56,9 @@ grade: $(GRADER)
 
 grade-all: $(GRADER)
 	@test -n "$(SUBMISSIONS)" || { echo "grade-all: say which folder: make grade-all SUBMISSIONS=DIR"; exit 2; }
-	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) build/grade/class \
-		$(or $(JOBS),$(shell echo $$((2 * $$(getconf _NPROCESSORS_ONLN)))))
+	@test -f $(GRADE_TABLE) || { echo "grade-all: no table $(GRADE_TABLE) (TABLE=tests or TABLE=extensions)"; exit 2; }
+	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) build/grade/class$(GRADE_SUFFIX) \
+		$(or $(JOBS),$(shell echo $$((2 * $$(getconf _NPROCESSORS_ONLN))))) $(GRADE_TABLE)
 
 gradescope:
 	@tests/grade/make-gradescope $(BUILD)/grade/autograder.zip

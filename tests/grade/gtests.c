@@ -9,17 +9,12 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#define READY "The server is ready to receive on port"
-#define PROMPT "Input lowercase sentence:"
-
-// What a student program may use: generous for these programs, small
-// enough that a runaway one cannot hurt the machine or the other tests.
-typedef void (*test_fn)(struct tcase *t);
-
 // What the client said in a wire test, added to the reason it failed.
 static char client_note[sizeof ((struct tcase *)0)->msg];
 
-static const struct box_limits run_limits = {
+// What a student program may use: generous for these programs, small
+// enough that a runaway one cannot hurt the machine or the other tests.
+const struct box_limits run_limits = {
 	.cpu_s = 2, .as_mb = 256, .nproc = 8, .fsize_mb = 16,
 };
 
@@ -71,8 +66,7 @@ char *escape(const char *s, size_t len, char *out, size_t size)
 	return out;
 }
 
-// Say how the program ended and what it wrote on stderr and stdout.
-static void describe(struct tcase *t, const char *prog, const struct jail *j)
+void describe(struct tcase *t, const char *prog, const struct jail *j)
 {
 	char buf[600];
 	say(t, "\n  %s %s", prog, jail_how(j));
@@ -82,15 +76,14 @@ static void describe(struct tcase *t, const char *prog, const struct jail *j)
 		say(t, "\n  its stdout: %s", escape(j->o.data, j->o.len, buf, 400));
 }
 
-// Start the student's server prog on PEER_PORT in j and wait for its
-// ready line. 0, or -1 with the reason said.
-static int start_server(struct tcase *t, const char *prog, struct jail *j)
+int start_server_with(struct tcase *t, const char *prog, const struct box_limits *lim,
+                      struct jail *j)
 {
 	char dir[4200], exe[64], line[256];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
 	char *argv[] = { exe, "12000", NULL };
-	if (jail_start(j, dir, argv, &run_limits) < 0) {
+	if (jail_start(j, dir, argv, lim) < 0) {
 		say(t, "grader: cannot start %s", prog);
 		return -1;
 	}
@@ -103,9 +96,14 @@ static int start_server(struct tcase *t, const char *prog, struct jail *j)
 	return 0;
 }
 
-// Run the student's client prog against 127.0.0.1:PEER_PORT with input on
-// stdin, until it exits (at most 4 s). 0, or -1 with the reason said.
-static int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input)
+// Start the student's server prog with the usual limits (see above).
+static int start_server(struct tcase *t, const char *prog, struct jail *j)
+{
+	return start_server_with(t, prog, &run_limits, j);
+}
+
+int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input,
+               int timeout_ms)
 {
 	char dir[4200], exe[64];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
@@ -116,16 +114,15 @@ static int run_client(struct tcase *t, const char *prog, struct jail *j, const c
 		return -1;
 	}
 	jail_input(j, input);
-	if (jail_finish(j, 4000) < 0) {
-		say(t, "%s did not finish within 4 s", prog);
+	if (jail_finish(j, timeout_ms) < 0) {
+		say(t, "%s did not finish within %d s", prog, timeout_ms / 1000);
 		describe(t, prog, j);
 		return -1;
 	}
 	return 0;
 }
 
-// Does stdout hold want as a line of its own (the prompt aside)?
-static int has_line(const struct capbuf *b, const char *want)
+int has_line(const struct capbuf *b, const char *want)
 {
 	char *copy = strdup(b->data), *save = NULL;
 	int found = 0;
@@ -148,7 +145,7 @@ static void client_output(struct tcase *t, const char *prog, const char *input,
                           const char *want)
 {
 	struct jail j;
-	if (run_client(t, prog, &j, input) < 0)
+	if (run_client(t, prog, &j, input, 4000) < 0)
 		return;
 	if (!has_line(&j.o, want)) {
 		say(t, "%s's output has no line \"%s\"", prog, want);
@@ -176,7 +173,7 @@ static int udpclient_once(struct tcase *t)
 		say(t, "grader: cannot start the reference UDP server");
 		return -1;
 	}
-	if (run_client(t, "UDPClient", &j, UDP_SENTENCE "\n") == 0 &&
+	if (run_client(t, "UDPClient", &j, UDP_SENTENCE "\n", 4000) == 0 &&
 	    !(WIFEXITED(j.status) && WEXITSTATUS(j.status) == 0))
 		describe(t, "UDPClient", &j);
 	snprintf(client_note, sizeof client_note, "%s", t->msg);
@@ -194,8 +191,7 @@ static void udpclient_reply(struct tcase *t)
 	client_output(t, "UDPClient", UDP_SENTENCE "\n", UDP_REPLY);
 }
 
-// Datagrams of the wire sent to port (or from port if from is set).
-static size_t count_udp(const struct wire *w, int port, int from, const struct wpkt **first)
+size_t count_udp(const struct wire *w, int port, int from, const struct wpkt **first)
 {
 	size_t n = 0;
 	*first = NULL;
@@ -390,7 +386,7 @@ static int tcpclient_once(struct tcase *t)
 		say(t, "grader: cannot start the reference TCP server");
 		return -1;
 	}
-	if (run_client(t, "TCPClient", &j, TCP_SENTENCE "\n") == 0 &&
+	if (run_client(t, "TCPClient", &j, TCP_SENTENCE "\n", 4000) == 0 &&
 	    !(WIFEXITED(j.status) && WEXITSTATUS(j.status) == 0))
 		describe(t, "TCPClient", &j);
 	snprintf(client_note, sizeof client_note, "%s", t->msg);
@@ -477,8 +473,7 @@ static void tcpclient_sentence(struct tcase *t)
 #define TCPS_SENTENCE "hello from the grader, 2.7.2"
 #define TCPS_REPLY    "HELLO FROM THE GRADER, 2.7.2"
 
-// Say what a TCP client got when it was not the expected reply.
-static void say_answer(struct tcase *t, const char *sent, const struct tcp_answer *a)
+void say_answer(struct tcase *t, const char *sent, const struct tcp_answer *a)
 {
 	char buf[400];
 	if (!a->connected)
@@ -574,8 +569,7 @@ static void tcpserver_clients(struct tcase *t)
 	t->pass = 1;
 }
 
-// The server's ready line must name the port it was asked for.
-static void server_port(struct tcase *t, const char *prog)
+void server_port(struct tcase *t, const char *prog)
 {
 	struct jail j;
 	char line[256];
@@ -615,13 +609,14 @@ static const struct {
 	{ "tcpserver_port", tcpserver_port },
 };
 
-// The function of the test called name, or NULL.
+// The function of the test called name (a lab test or an extension
+// test), or NULL.
 static test_fn find(const char *name)
 {
 	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
 		if (strcmp(tests[i].name, name) == 0)
 			return tests[i].fn;
-	return NULL;
+	return gtest_ext_find(name);
 }
 
 int gtest_exists(const char *name)

@@ -7,7 +7,12 @@
 
 #include <stddef.h>
 
+#include "peers.h"
+#include "sandbox.h"
 #include "wire.h"
+
+#define READY "The server is ready to receive on port"
+#define PROMPT "Input lowercase sentence:"
 
 struct tcase {
 	const char *name;
@@ -16,6 +21,8 @@ struct tcase {
 	int pass;
 	char msg[3072];         // why it failed (or notes when it passed)
 };
+
+typedef void (*test_fn)(struct tcase *t);
 
 // Is there a test called name?
 int gtest_exists(const char *name);
@@ -36,5 +43,40 @@ char *escape(const char *s, size_t len, char *out, size_t size);
 // Length of the UTF-8 sequence at s (of at most len bytes) if it is a
 // printable character (U+00A0 and above, so no C1 control), else 0.
 size_t utf8_printable(const unsigned char *s, size_t len);
+
+// ---- shared by the tests of gtests.c and gtests_ext.c --------------------
+
+// The limits a student program runs under.
+extern const struct box_limits run_limits;
+
+// The function of the extension test called name (gtests_ext.c), or NULL.
+test_fn gtest_ext_find(const char *name);
+
+// Say how the program ended and what it wrote on stderr and stdout.
+void describe(struct tcase *t, const char *prog, const struct jail *j);
+
+// Start the student's server prog on PEER_PORT in j under lim and wait
+// for its ready line. 0, or -1 with the reason said.
+int start_server_with(struct tcase *t, const char *prog, const struct box_limits *lim,
+                      struct jail *j);
+
+// Run the student's client prog against 127.0.0.1:PEER_PORT with input on
+// stdin, until it exits (at most timeout_ms). 0, or -1 with the reason said.
+int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input,
+               int timeout_ms);
+
+// Does stdout hold want as a line of its own (the prompt aside)?
+int has_line(const struct capbuf *b, const char *want);
+
+// Datagrams of the wire sent to port (or from port if from is set); *first
+// is the first of them, or NULL.
+size_t count_udp(const struct wire *w, int port, int from, const struct wpkt **first);
+
+// Say what a TCP client that sent sent got (a), when it was not the
+// expected reply.
+void say_answer(struct tcase *t, const char *sent, const struct tcp_answer *a);
+
+// The test that the server prog's ready line names the port it was given.
+void server_port(struct tcase *t, const char *prog);
 
 #endif

@@ -52,6 +52,11 @@ static int readable(int fd, int ms)
 
 pid_t peer_udp_server(void)
 {
+	return peer_udp_server_with(0, 0);
+}
+
+pid_t peer_udp_server_with(int drop, int delay_ms)
+{
 	int s = bound_socket(SOCK_DGRAM);
 	if (s < 0)
 		return -1;
@@ -66,8 +71,10 @@ pid_t peer_udp_server(void)
 		struct sockaddr_storage from;
 		socklen_t fl = sizeof from;
 		ssize_t n = recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl);
-		if (n < 0)
+		if (n < 0 || drop-- > 0)
 			continue;
+		if (delay_ms > 0)
+			poll(NULL, 0, delay_ms);
 		upcase(buf, (size_t)n);
 		sendto(s, buf, (size_t)n, 0, (struct sockaddr *)&from, fl);
 	}
@@ -113,12 +120,18 @@ pid_t peer_tcp_server(void)
 
 ssize_t peer_udp_ask(const char *msg, char *buf, size_t size, int timeout_ms)
 {
+	return peer_udp_ask_len(msg, strlen(msg), buf, size, timeout_ms);
+}
+
+ssize_t peer_udp_ask_len(const char *msg, size_t len, char *buf, size_t size,
+                         int timeout_ms)
+{
 	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (s < 0)
 		return -2;
 	struct sockaddr_in a = peer_address();
 	ssize_t n = -1;
-	if (sendto(s, msg, strlen(msg), 0, (struct sockaddr *)&a, sizeof a) >= 0 &&
+	if (sendto(s, msg, len, 0, (struct sockaddr *)&a, sizeof a) >= 0 &&
 	    readable(s, timeout_ms))
 		n = recv(s, buf, size - 1, MSG_DONTWAIT);
 	if (n >= 0)
@@ -127,21 +140,19 @@ ssize_t peer_udp_ask(const char *msg, char *buf, size_t size, int timeout_ms)
 	return n < 0 ? -1 : n;
 }
 
-void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
-                  struct tcp_answer *a)
+int peer_tcp_connect(void)
 {
-	memset(a, 0, sizeof *a);
 	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	struct sockaddr_in addr = peer_address();
-	if (s < 0)
-		return;
-	if (connect(s, (struct sockaddr *)&addr, sizeof addr) < 0) {
+	if (s >= 0 && connect(s, (struct sockaddr *)&addr, sizeof addr) < 0) {
 		close(s);
-		return;
+		return -1;
 	}
-	a->connected = 1;
-	send(s, msg, strlen(msg), MSG_NOSIGNAL);
-	shutdown(s, SHUT_WR);
+	return s;
+}
+
+void peer_tcp_read(int s, size_t want, int wait_eof, int timeout_ms, struct tcp_answer *a)
+{
 	long long deadline = now_ms() + timeout_ms;
 	while (a->len < sizeof a->data - 1) {
 		if (!wait_eof && a->len >= want)
@@ -157,5 +168,18 @@ void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
 		a->len += (size_t)n;
 	}
 	a->data[a->len] = '\0';
+}
+
+void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
+                  struct tcp_answer *a)
+{
+	memset(a, 0, sizeof *a);
+	int s = peer_tcp_connect();
+	if (s < 0)
+		return;
+	a->connected = 1;
+	send(s, msg, strlen(msg), MSG_NOSIGNAL);
+	shutdown(s, SHUT_WR);
+	peer_tcp_read(s, want, wait_eof, timeout_ms, a);
 	close(s);
 }

@@ -13,6 +13,10 @@
 // to its sender. Returns its pid, or -1.
 pid_t peer_udp_server(void);
 
+// The same server, but it ignores the first drop datagrams (as if they
+// were lost) and waits delay_ms before each reply.
+pid_t peer_udp_server_with(int drop, int delay_ms);
+
 // Start a TCP server on PEER_PORT: for each client, read until end of
 // file, a newline or 300 ms of silence, send it back upper-cased, close.
 pid_t peer_tcp_server(void);
@@ -22,12 +26,24 @@ pid_t peer_tcp_server(void);
 // -1 if none came, -2 if the socket could not be made.
 ssize_t peer_udp_ask(const char *msg, char *buf, size_t size, int timeout_ms);
 
+// The same for the len bytes of msg (any bytes, none at all too).
+ssize_t peer_udp_ask_len(const char *msg, size_t len, char *buf, size_t size,
+                         int timeout_ms);
+
 struct tcp_answer {
 	int connected;   // connect() succeeded
 	size_t len;      // bytes received (kept in data, NUL-terminated)
 	char data[8192];
 	int eof;         // the server closed its side
 };
+
+// A TCP socket connected to 127.0.0.1:PEER_PORT, or -1.
+int peer_tcp_connect(void);
+
+// Read from the connected socket s into a (which holds what came before)
+// until end of file or timeout_ms; stop early once a holds want bytes
+// unless wait_eof is set.
+void peer_tcp_read(int s, size_t want, int wait_eof, int timeout_ms, struct tcp_answer *a);
 
 // Connect to 127.0.0.1:PEER_PORT, send msg, shut down the sending side,
 // read until end of file or timeout_ms; stop early once want bytes have

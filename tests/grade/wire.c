@@ -118,6 +118,7 @@ static void on_frame(u_char *user, const struct pcap_pkthdr *h, const u_char *f)
 	struct wpkt p;
 	if (wire_decode(f, h->caplen, &p) < 0)
 		return;
+	p.ms = (long long)h->ts.tv_sec * 1000 + h->ts.tv_usec / 1000;
 	if (w->n == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 64;
 		if (cap > 100000) {  // a flood: keep the first ones

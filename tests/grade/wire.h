@@ -20,6 +20,7 @@ struct wpkt {
 	uint32_t seq, ack;
 	uint8_t *payload;       // transport payload (malloc'd)
 	size_t len;
+	long long ms;           // when it was captured, in milliseconds
 };
 
 struct wire {
