@@ -43,13 +43,14 @@
 #define BACKLOG       32  // connections the OS queues until we accept them
 #define CLIENT_TIMEOUT 3  // seconds a client may keep us waiting
 
-// Set by on_signal when SIGINT or SIGTERM arrives; the loops check it.
-static volatile sig_atomic_t stopping;
-
+// SIGINT (Ctrl-C) or SIGTERM ends the server with exit status 0. A signal
+// handler may only make async-signal-safe calls: _exit() is one (exit() is
+// not, it runs stdio code the signal may have interrupted). There is
+// nothing to clean up: the kernel closes the sockets.
 static void on_signal(int sig)
 {
 	(void)sig;
-	stopping = 1;
+	_exit(0);
 }
 
 // Reap every child that has exited (a child not reaped stays a zombie).
@@ -64,11 +65,9 @@ static void on_child(int sig)
 	errno = saved;
 }
 
-// Make SIGINT and SIGTERM set `stopping`, reap children on SIGCHLD, and
-// ignore SIGPIPE. Without SA_RESTART, an accept() or recv() blocked when
-// SIGINT or SIGTERM arrives fails with EINTR instead of resuming, so the
-// loop gets to see the flag; with SA_RESTART, an accept() interrupted by
-// SIGCHLD simply goes on. SIGPIPE is raised by send() on a connection the
+// Make SIGINT and SIGTERM call on_signal, reap children on SIGCHLD, and
+// ignore SIGPIPE. With SA_RESTART, an accept() interrupted by SIGCHLD
+// simply goes on. SIGPIPE is raised by send() on a connection the
 // client has closed and kills by default; ignored, send() fails with EPIPE
 // and we go on. Returns 0, or -1 after printing why.
 static int set_signals(void)
@@ -77,7 +76,6 @@ static int set_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;  // no SA_RESTART
 	memset(&sc, 0, sizeof sc);
 	sc.sa_handler = on_child;
 	sigemptyset(&sc.sa_mask);
@@ -223,7 +221,7 @@ static int send_all(int s, const char *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = send(s, buf, len, 0);
-		if (n < 0 && errno == EINTR && !stopping)
+		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
@@ -248,7 +246,7 @@ static int serve_client(int connectionSocket, const char **call)
 		ssize_t n = recv(connectionSocket, sentence, sizeof sentence, 0);
 		if (n == 0)
 			return 0;  // the client's FIN: the whole sentence has come
-		if (n < 0 && errno == EINTR && !stopping)
+		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
@@ -272,7 +270,7 @@ static void report_client(const char *who, const char *call, int err)
 	else if (err == EAGAIN || err == EWOULDBLOCK)
 		fprintf(stderr, "TCPServerConcurrent: client %s: %s: the client took no data for %d "
 		        "seconds, dropping the connection\n", who, call, CLIENT_TIMEOUT);
-	else if (err != EINTR)  // EINTR here: we are stopping
+	else
 		fprintf(stderr, "TCPServerConcurrent: client %s: %s: %s\n", who, call, strerror(err));
 }
 
@@ -296,20 +294,21 @@ static void serve_in_child(int connectionSocket, const struct sockaddr *clientAd
 
 // The textbook's while-True loop, one process per client: accept a
 // connection, fork() a child to serve it, close the parent's copy of the
-// connection socket and accept the next at once. Returns 0 when SIGINT or
-// SIGTERM arrives, -1 if accept fails.
-static int serve(int serverSocket)
+// connection socket and accept the next at once. Returns only if accept
+// fails, after saying why. (SIGINT and SIGTERM end the program in
+// on_signal.)
+static void serve(int serverSocket)
 {
-	while (!stopping) {
+	for (;;) {
 		struct sockaddr_storage clientAddress;
 		socklen_t clientAddressLen = sizeof clientAddress;
 		int connectionSocket = accept(serverSocket, (struct sockaddr *)&clientAddress,
 		                              &clientAddressLen);
 		if (connectionSocket < 0 && (errno == EINTR || errno == ECONNABORTED))
-			continue;  // a signal (the loop test decides) or a client gone already
+			continue;  // a signal that did not end us, or a client gone already
 		if (connectionSocket < 0) {
 			perror("TCPServerConcurrent: accept");
-			return -1;
+			return;
 		}
 		pid_t pid = fork();
 		if (pid == 0) {
@@ -321,7 +320,6 @@ static int serve(int serverSocket)
 			perror("TCPServerConcurrent: fork");  // this client is dropped
 		close(connectionSocket);  // the child has its own copy
 	}
-	return 0;
 }
 
 int main(int argc, char *argv[])
@@ -341,7 +339,8 @@ int main(int argc, char *argv[])
 	int serverSocket = open_server_socket(serverPort);
 	if (serverSocket < 0)
 		return 1;
-	int ok = announce(serverSocket) == 0 && serve(serverSocket) == 0;
+	if (announce(serverSocket) == 0)
+		serve(serverSocket);  // returns only if accept fails
 	close(serverSocket);
-	return ok ? 0 : 1;
+	return 1;
 }

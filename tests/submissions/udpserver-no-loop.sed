@@ -1,4 +1,4 @@
 # No loop: serves one datagram, then exits.
 # program: UDPServer
 # fails: udpserver_clients
-s/^\twhile (!stopping) {/\tfor (int once = 1; once-- > 0 \&\& !stopping; ) {/
+/^static void serve(/,/^}/s/^\tfor (;;) {/\tfor (int once = 1; once-- > 0; ) {/
