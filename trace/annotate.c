@@ -14,6 +14,7 @@
 
 struct annotator {
 	struct conv *convs;       // nsets * WAYS entries
+	uint32_t *tags;           // per entry: its ends' hash | 1, or 0 if free
 	unsigned nsets;
 	uint64_t clock;           // packets seen (for LRU)
 	unsigned long next_id;
@@ -54,7 +55,10 @@ struct annotator *annotator_new(unsigned max_convs)
 		max_convs = 4096;
 	an->nsets = (max_convs + WAYS - 1) / WAYS;
 	an->convs = calloc((size_t)an->nsets * WAYS, sizeof *an->convs);
-	if (!an->convs) {
+	an->tags = calloc((size_t)an->nsets * WAYS, sizeof *an->tags);
+	if (!an->convs || !an->tags) {
+		free(an->convs);
+		free(an->tags);
 		free(an);
 		return NULL;
 	}
@@ -67,6 +71,7 @@ void annotator_free(struct annotator *an)
 	if (!an)
 		return;
 	free(an->convs);
+	free(an->tags);
 	free(an);
 }
 
@@ -152,29 +157,42 @@ static int addr_eq(const struct ipaddr *x, const struct ipaddr *y)
 	return x->family == y->family && memcmp(x->a, y->a, len) == 0;
 }
 
-// A hash of one end; hashing both ends and combining with + makes the
-// result the same in either direction.
+// A hash of one end, taking the address 4 bytes at a time; hashing both
+// ends and combining with + makes the result the same in either direction.
 static uint32_t end_hash(const struct ipaddr *ip, uint16_t port)
 {
 	uint32_t h = 2166136261u ^ port;
 	size_t len = ip->family == 4 ? 4 : 16;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ ip->a[i]) * 16777619u;
-	return h * 0x9e3779b1u;
+	for (size_t i = 0; i < len; i += 4) {
+		uint32_t w;
+		memcpy(&w, ip->a + i, 4);
+		h = (h ^ w) * 16777619u;
+	}
+	return (h ^ (h >> 15)) * 0x9e3779b1u;
+}
+
+// The hash of a conversation between (s, sp) and (d, dp). Its set is
+// hash % nsets; its tag is hash | 1 (never 0, which marks a free entry).
+static uint32_t conv_hash(enum proto proto, const struct ipaddr *s, uint16_t sp,
+                          const struct ipaddr *d, uint16_t dp)
+{
+	return end_hash(s, sp) + end_hash(d, dp) + (uint32_t)proto;
 }
 
 // Find the conversation of proto between (s, sp) and (d, dp). Sets *dir to
 // 0 if s is its client, 1 if its server. NULL if it is not in the table.
+// Only entries whose tag matches are compared (the tags of a set share a
+// cache line; the entries are big).
 static struct conv *conv_find(struct annotator *an, enum proto proto,
                               const struct ipaddr *s, uint16_t sp,
                               const struct ipaddr *d, uint16_t dp, int *dir)
 {
-	uint32_t h = end_hash(s, sp) + end_hash(d, dp) + (uint32_t)proto;
-	struct conv *set = &an->convs[(size_t)(h % an->nsets) * WAYS];
+	uint32_t h = conv_hash(proto, s, sp, d, dp), tag = h | 1;
+	size_t first = (size_t)(h % an->nsets) * WAYS;
 
 	for (int i = 0; i < WAYS; i++) {
-		struct conv *c = &set[i];
-		if (!c->used || c->proto != proto)
+		struct conv *c = &an->convs[first + (size_t)i];
+		if (an->tags[first + (size_t)i] != tag || c->proto != proto)
 			continue;
 		if (c->port[0] == sp && c->port[1] == dp &&
 		    addr_eq(&c->addr[0], s) && addr_eq(&c->addr[1], d)) {
@@ -191,23 +209,27 @@ static struct conv *conv_find(struct annotator *an, enum proto proto,
 }
 
 // The entry a new conversation between these ends takes: a free one in
-// its set, or else the least recently used (which is forgotten).
+// its set, or else the least recently used (which is forgotten). Its tag
+// is set.
 static struct conv *conv_slot(struct annotator *an, enum proto proto,
                               const struct ipaddr *s, uint16_t sp,
                               const struct ipaddr *d, uint16_t dp)
 {
-	uint32_t h = end_hash(s, sp) + end_hash(d, dp) + (uint32_t)proto;
-	struct conv *set = &an->convs[(size_t)(h % an->nsets) * WAYS];
-	struct conv *victim = &set[0];
+	uint32_t h = conv_hash(proto, s, sp, d, dp);
+	size_t first = (size_t)(h % an->nsets) * WAYS, victim = first;
 
-	for (int i = 0; i < WAYS; i++) {
-		if (!set[i].used)
-			return &set[i];
-		if (set[i].last_use < victim->last_use)
-			victim = &set[i];
+	for (size_t i = first; i < first + WAYS; i++) {
+		if (an->tags[i] == 0) {
+			victim = i;
+			break;
+		}
+		if (an->convs[i].last_use < an->convs[victim].last_use)
+			victim = i;
 	}
-	an->evictions++;
-	return victim;
+	if (an->tags[victim] != 0)
+		an->evictions++;
+	an->tags[victim] = h | 1;
+	return &an->convs[victim];
 }
 
 // Whether a port is in an ephemeral range (Linux 32768-60999, IANA 49152+).
@@ -247,7 +269,6 @@ static struct conv *conv_get(struct annotator *an, const struct packet *pk,
 		return c;
 	c = conv_slot(an, pk->proto, &pk->src, pk->sport, &pk->dst, pk->dport);
 	memset(c, 0, sizeof *c);
-	c->used = 1;
 	c->id = an->next_id++;
 	c->proto = pk->proto;
 	c->first_fin = -1;

@@ -12,7 +12,6 @@ enum tcp_state { ST_NONE, ST_SYN_SENT, ST_SYN_RCVD, ST_ESTABLISHED, ST_CLOSED };
 
 // One conversation. Direction 0 is client to server, 1 the reverse.
 struct conv {
-	int used;
 	uint64_t last_use;          // packet counter at last use (LRU)
 	unsigned long id;
 	enum proto proto;

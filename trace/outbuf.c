@@ -11,25 +11,6 @@ void ob_init(struct outbuf *b, char *mem, size_t size)
 	b->cap = size - 1;
 }
 
-void ob_mem(struct outbuf *b, const char *s, size_t n)
-{
-	if (n > b->cap - b->len)
-		n = b->cap - b->len;
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
-void ob_str(struct outbuf *b, const char *s)
-{
-	ob_mem(b, s, strlen(s));
-}
-
-void ob_char(struct outbuf *b, char c)
-{
-	if (b->len < b->cap)
-		b->p[b->len++] = c;
-}
-
 void ob_pad(struct outbuf *b, size_t n)
 {
 	while (n-- > 0)
