@@ -55,6 +55,10 @@ int server_start(struct proc *p, char *const argv[], int timeout_ms);
 // Kill every child started through this harness and not yet reaped.
 void harness_cleanup(void);
 
+// Remove path and everything below it (a test's scratch folder), without
+// following links; best effort.
+void harness_rmtree(const char *path);
+
 // ---- Added for the programs' end-to-end tests ----
 
 // What a program run to completion by proc_run did.

@@ -8,7 +8,6 @@
 // so the slowest test (E3 with no server, 3 s by its contract) sets the
 // time.
 #include <dirent.h>
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,13 +44,6 @@ struct variant {
 static char test_names[MAX_TESTS][48], test_programs[MAX_TESTS][24];
 static int ntests;
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
-}
-
 static int setup(void **state)
 {
 	(void)state;
@@ -64,7 +56,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	harness_cleanup();
-	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	harness_rmtree(tmp);
 	return 0;
 }
 
