@@ -16,6 +16,10 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 # --- decoder tests, capture generator, fuzzing ---
 .SECONDEXPANSION:
 
+# The grading suite's tests link the grader runner.
+GRADETAP_OBJ := $(BUILD)/tests/gradetap.o
+$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext: $(GRADETAP_OBJ)
+
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
 $(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields: $(PKTBUILD_OBJ)

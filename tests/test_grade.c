@@ -21,24 +21,14 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "harness.h"
+#include "gradetap.h"
 
-#define TAP_SIZE (128 * 1024)
 #define MAX_SUBS 40
 
 static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
 
 static char tmp[64];  // this run's scratch folder
 static char uid_arg[16];  // the uid student code runs as (when we are root)
-
-// One grading run of one submission.
-struct graded {
-	char name[64];
-	char dir[512];
-	char tap[TAP_SIZE];
-	int status;
-	struct proc p;
-};
 
 // One broken submission's spec, read from its .sed header.
 struct mutant {
@@ -61,66 +51,24 @@ static int teardown(void **state)
 	return 0;
 }
 
-// Start the grader on dir, TAP on stdout, plus any extra -o outputs.
+// Start the grader on dir with tests.tab, TAP on stdout, plus any extra
+// -o outputs.
 static void start_grading(struct graded *g, const char *name, const char *dir,
                           const char *extra1, const char *extra2)
 {
+	static char socktrace[4096];  // harness_path reuses its buffer
 	char work[600];
-	snprintf(g->name, sizeof g->name, "%s", name);
-	snprintf(g->dir, sizeof g->dir, "%s", dir);
 	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
-	static char grader[4096], socktrace[4096];  // harness_path reuses its buffer
-	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
 	snprintf(socktrace, sizeof socktrace, "%s", harness_path("socktrace"));
-	char *argv[24] = { grader, "-w", work, "-t", "tests/grade/tests.tab",
-	                   "-o", "tap:-", "-u", uid_arg, "-j", "8", "-s", socktrace };
-	int n = 13;
+	char *opts[16] = { "-t", "tests/grade/tests.tab", "-u", uid_arg, "-j", "8",
+	                   "-s", socktrace };
+	int n = 8;
 	if (extra1)
-		argv[n++] = "-o", argv[n++] = (char *)extra1;
+		opts[n++] = "-o", opts[n++] = (char *)extra1;
 	if (extra2)
-		argv[n++] = "-o", argv[n++] = (char *)extra2;
-	argv[n++] = g->dir;
-	argv[n] = NULL;
-	assert_int_equal(proc_start(&g->p, argv), 0);
-	proc_close_stdin(&g->p);
-}
-
-// Wait for the grading started by start_grading.
-static void finish_grading(struct graded *g)
-{
-	if (read_all(g->p.out, g->tap, sizeof g->tap, 120000) < 0)
-		fail_msg("grading %s did not end within 120 s", g->name);
-	g->status = proc_wait(&g->p, 10000);
-	proc_kill(&g->p);
-	if (g->status != 0)
-		fail_msg("grading %s: grader exit status %d", g->name, g->status);
-}
-
-// 1 if the TAP says test failed, 0 if it passed, -1 if it is not there.
-static int failed(const struct graded *g, const char *test)
-{
-	char pat[96];
-	snprintf(pat, sizeof pat, " - %s (", test);
-	for (const char *p = strstr(g->tap, pat); p; p = strstr(p + 1, pat)) {
-		const char *bol = p;
-		while (bol > g->tap && bol[-1] != '\n')
-			bol--;
-		return strncmp(bol, "not ok", 6) == 0;
-	}
-	return -1;
-}
-
-// The "# why:" line after test's result line (static buffer).
-static const char *why(const struct graded *g, const char *test)
-{
-	static char line[4096];
-	char pat[96];
-	snprintf(pat, sizeof pat, " - %s (", test);
-	const char *p = strstr(g->tap, pat), *w;
-	line[0] = '\0';
-	if (p && (w = strstr(p, "\n# why:")) != NULL)
-		snprintf(line, sizeof line, "%.*s", (int)strcspn(w + 1, "\n"), w + 1);
-	return line;
+		opts[n++] = "-o", opts[n++] = (char *)extra2;
+	opts[n] = NULL;
+	grading_start(g, name, work, dir, opts);
 }
 
 // Every test name of the table, in order; returns the count.
@@ -247,10 +195,10 @@ static void test_solutions_score_full_marks(void **state)
 	snprintf(json, sizeof json, "gradescope:%s/results.json", tmp);
 	snprintf(xml, sizeof xml, "junit:%s/results.xml", tmp);
 	start_grading(&g, "solutions", "solutions", json, xml);
-	finish_grading(&g);
+	grading_finish(&g, 120000);
 	for (int i = 0; i < n; i++)
-		if (failed(&g, names[i]) != 0)
-			fail_msg("solutions: %s did not pass: %s", names[i], why(&g, names[i]));
+		if (tap_failed(&g, names[i]) != 0)
+			fail_msg("solutions: %s did not pass: %s", names[i], tap_why(&g, names[i]));
 	assert_non_null(strstr(g.tap, "# Total: 100/100"));
 	snprintf(json, sizeof json, "%s/results.json", tmp);
 	FILE *f = fopen(json, "r");
@@ -328,14 +276,14 @@ static void test_untouched_skeletons_score_zero(void **state)
 	char names[64][48], progs[64][16];
 	int n = table_tests(names, progs, 64);
 	start_grading(&g, "labs", "labs", NULL, NULL);
-	finish_grading(&g);
+	grading_finish(&g, 120000);
 	for (int i = 0; i < n; i++) {
-		if (failed(&g, names[i]) != 1)
+		if (tap_failed(&g, names[i]) != 1)
 			fail_msg("labs: %s passed with the blanks empty", names[i]);
 		char want[64];
 		snprintf(want, sizeof want, "%.15s: TODO 1 is not done yet", progs[i]);
-		if (strstr(why(&g, names[i]), want) == NULL)
-			fail_msg("labs: %s does not say which blank: %s", names[i], why(&g, names[i]));
+		if (strstr(tap_why(&g, names[i]), want) == NULL)
+			fail_msg("labs: %s does not say which blank: %s", names[i], tap_why(&g, names[i]));
 	}
 	assert_non_null(strstr(g.tap, "# Total: 0/100"));
 }
@@ -369,18 +317,18 @@ static void grade_mutants(struct mutant *m, int n, int at_once)
 			start_grading(&g[i], m[i].name, dir, NULL, NULL);
 		}
 		for (int i = first; i < last; i++)
-			finish_grading(&g[i]);
+			grading_finish(&g[i], 120000);
 	}
 	for (int i = 0; i < n; i++)
 		for (int k = 0; k < nt; k++) {
 			int want = listed(m[i].fails, names[k]);
-			if (failed(&g[i], names[k]) != want)
+			if (tap_failed(&g[i], names[k]) != want)
 				fail_msg("%s: %s %s, expected it to %s\n%s", m[i].name, names[k],
 				         want ? "passed" : "failed", want ? "fail" : "pass",
-				         why(&g[i], names[k]));
-			if (want && m[i].reason[0] && !strstr(why(&g[i], names[k]), m[i].reason))
+				         tap_why(&g[i], names[k]));
+			if (want && m[i].reason[0] && !strstr(tap_why(&g[i], names[k]), m[i].reason))
 				fail_msg("%s: %s does not say \"%s\": %s", m[i].name, names[k],
-				         m[i].reason, why(&g[i], names[k]));
+				         m[i].reason, tap_why(&g[i], names[k]));
 		}
 }
 
@@ -396,7 +344,7 @@ static void test_broken_submissions_lose_their_points(void **state)
 	// A failed wire test shows the wire, as socktrace annotates it.
 	const struct graded *g = last_graded("tcpserver-never-closes");
 	assert_non_null(g);
-	const char *w = why(g, "tcpserver_close");
+	const char *w = tap_why(g, "tcpserver_close");
 	if (!strstr(w, "on the wire (socktrace)") || !strstr(w, "handshake-1") ||
 	    !strstr(w, "\"HELLO FROM THE GRADER, 2.7.2\""))
 		fail_msg("tcpserver_close does not show socktrace's trace: %s", w);
@@ -484,18 +432,18 @@ static void test_submission_cannot_reach_grader_files(void **state)
 	assert_int_equal(copy("solutions/TCPServer.c", path), 0);
 	snprintf(text, sizeof text, "text:%s/report.txt", tmp);
 	start_grading(&g, "reach", dir, text, NULL);
-	finish_grading(&g);
+	grading_finish(&g, 120000);
 	if (strstr(g.tap, "LEAK"))
 		fail_msg("the submission reached the grader's files:\n%s", g.tap);
 	snprintf(path, sizeof path, "%s/PLANTED", tmp);
 	assert_int_equal(access(path, F_OK), -1);
-	assert_int_equal(failed(&g, "udpclient_reply"), 1);
-	assert_non_null(strstr(why(&g, "udpclient_reply"), "exited with status 1"));
-	assert_int_equal(failed(&g, "udpserver_reply"), 1);
-	assert_non_null(strstr(why(&g, "udpserver_reply"), "UDPServer.c did not build"));
-	assert_int_equal(failed(&g, "tcpclient_reply"), 1);
-	assert_int_equal(failed(&g, "tcpserver_reply"), 0);
-	assert_int_equal(failed(&g, "tcpserver_clients"), 0);
+	assert_int_equal(tap_failed(&g, "udpclient_reply"), 1);
+	assert_non_null(strstr(tap_why(&g, "udpclient_reply"), "exited with status 1"));
+	assert_int_equal(tap_failed(&g, "udpserver_reply"), 1);
+	assert_non_null(strstr(tap_why(&g, "udpserver_reply"), "UDPServer.c did not build"));
+	assert_int_equal(tap_failed(&g, "tcpclient_reply"), 1);
+	assert_int_equal(tap_failed(&g, "tcpserver_reply"), 0);
+	assert_int_equal(tap_failed(&g, "tcpserver_clients"), 0);
 	static char report[65536];
 	snprintf(path, sizeof path, "%s/report.txt", tmp);
 	FILE *f = fopen(path, "r");

@@ -18,21 +18,14 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "harness.h"
+#include "gradetap.h"
 
 #define TABLE "tests/grade/extensions.tab"
-#define TAP_SIZE (64 * 1024)
 #define MAX_VARIANTS 16
 #define MAX_TESTS 32
 
 static char tmp[64];      // this run's scratch folder
 static char uid_arg[16];  // the uid student code runs as (when we are root)
-
-// One grading run of one submission folder.
-struct graded {
-	char name[64], dir[512], tap[TAP_SIZE];
-	struct proc p;
-};
 
 // A broken answer: its .sed header, and its grading.
 struct variant {
@@ -74,56 +67,14 @@ static void load_table(void)
 	assert_true(ntests >= 4);
 }
 
-// Start the grader on dir (TAP on stdout), four tests at a time.
+// Start the grader on dir with the extensions' table (TAP on stdout),
+// four tests at a time.
 static void start_grading(struct graded *g, const char *name, const char *dir)
 {
-	static char grader[4096];  // harness_path reuses its buffer
 	char work[600];
-	snprintf(g->name, sizeof g->name, "%s", name);
-	snprintf(g->dir, sizeof g->dir, "%s", dir);
 	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
-	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
-	char *argv[] = { grader, "-w", work, "-t", TABLE, "-o", "tap:-", "-u", uid_arg,
-	                 "-j", "4", g->dir, NULL };
-	assert_int_equal(proc_start(&g->p, argv), 0);
-	proc_close_stdin(&g->p);
-}
-
-// Wait for the grading started by start_grading; fail unless it ran.
-static void finish_grading(struct graded *g)
-{
-	if (read_all(g->p.out, g->tap, sizeof g->tap, 60000) < 0)
-		fail_msg("grading %s did not end within 60 s", g->name);
-	int status = proc_wait(&g->p, 10000);
-	proc_kill(&g->p);
-	if (status != 0)
-		fail_msg("grading %s: grader exit status %d\n%s", g->name, status, g->tap);
-}
-
-// 1 if the TAP says test failed, 0 if it passed, -1 if it is not there.
-static int failed(const struct graded *g, const char *test)
-{
-	char pat[96];
-	snprintf(pat, sizeof pat, " - %s (", test);
-	const char *p = strstr(g->tap, pat);
-	if (p == NULL)
-		return -1;
-	while (p > g->tap && p[-1] != '\n')
-		p--;
-	return strncmp(p, "not ok", 6) == 0;
-}
-
-// The "# why:" line after test's result line (static buffer).
-static const char *why(const struct graded *g, const char *test)
-{
-	static char line[4096];
-	char pat[96];
-	snprintf(pat, sizeof pat, " - %s (", test);
-	const char *p = strstr(g->tap, pat), *w;
-	line[0] = '\0';
-	if (p && (w = strstr(p, "\n# why:")) != NULL)
-		snprintf(line, sizeof line, "%.*s", (int)strcspn(w + 1, "\n"), w + 1);
-	return line;
+	char *opts[] = { "-t", TABLE, "-u", uid_arg, "-j", "4", NULL };
+	grading_start(g, name, work, dir, opts);
 }
 
 // Read the headers of tests/submissions/ext-*.sed into v; returns the count.
@@ -209,13 +160,13 @@ static void check_variant(const struct variant *v)
 		const char *t = test_names[k];
 		int mine = strcmp(test_programs[k], v->program) == 0;
 		int want = !mine || listed(v->fails, t);
-		if (failed(&v->g, t) != want)
+		if (tap_failed(&v->g, t) != want)
 			fail_msg("%s: %s %s, expected it to %s\n%s", v->name, t,
-			         want ? "passed" : "failed", want ? "fail" : "pass", why(&v->g, t));
-		if (!mine && !strstr(why(&v->g, t), "not submitted"))
-			fail_msg("%s: %s does not say \"not submitted\": %s", v->name, t, why(&v->g, t));
-		if (mine && want && v->reason[0] && !strstr(why(&v->g, t), v->reason))
-			fail_msg("%s: %s does not say \"%s\": %s", v->name, t, v->reason, why(&v->g, t));
+			         want ? "passed" : "failed", want ? "fail" : "pass", tap_why(&v->g, t));
+		if (!mine && !strstr(tap_why(&v->g, t), "not submitted"))
+			fail_msg("%s: %s does not say \"not submitted\": %s", v->name, t, tap_why(&v->g, t));
+		if (mine && want && v->reason[0] && !strstr(tap_why(&v->g, t), v->reason))
+			fail_msg("%s: %s does not say \"%s\": %s", v->name, t, v->reason, tap_why(&v->g, t));
 	}
 }
 
@@ -233,13 +184,13 @@ static void test_extensions_graded(void **state)
 		make_variant(&v[i], dir, sizeof dir);
 		start_grading(&v[i].g, v[i].name, dir);
 	}
-	finish_grading(&ref);
+	grading_finish(&ref, 60000);
 	for (int i = 0; i < n; i++)
-		finish_grading(&v[i].g);
+		grading_finish(&v[i].g, 60000);
 	for (int k = 0; k < ntests; k++)
-		if (failed(&ref, test_names[k]) != 0)
+		if (tap_failed(&ref, test_names[k]) != 0)
 			fail_msg("solutions/extensions: %s did not pass: %s", test_names[k],
-			         why(&ref, test_names[k]));
+			         tap_why(&ref, test_names[k]));
 	assert_non_null(strstr(ref.tap, "# Total: 100/100"));
 	for (int i = 0; i < n; i++)
 		check_variant(&v[i]);
