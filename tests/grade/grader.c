@@ -7,12 +7,12 @@
 //
 // Each program the table names is compiled, then each test of the table
 // runs in its own sandbox (sandbox.h), several at a time; the tests of a
-// program that is missing or does not build fail without running. The results are written by
-// this process only, after every sandbox has ended, to each FILE ("-":
-// stdout) in FORMAT (text, tap, junit, gradescope, csv). -T keeps only
-// the tests named. Exit 0 when the grading ran (whatever the score; with
-// -x only if every test passed), 1 for -x with a failed test, 2 when the
-// grading could not run.
+// program that is missing or does not build fail without running. The
+// results are written by this process only, after every sandbox has
+// ended, to each FILE ("-": stdout) in FORMAT (text, tap, junit,
+// gradescope, csv). -T keeps only the tests named. Exit 0 when the
+// grading ran (whatever the score; with -x only if every test passed), 1
+// for -x with a failed test, 2 when the grading could not run.
 #include "gtests.h"
 #include "report.h"
 #include "sandbox.h"
@@ -400,7 +400,6 @@ static void collect_builds(void)
 		b->ok = strncmp(buf, "ok\n", 3) == 0;
 		b->missing = strncmp(buf, "missing\n", 8) == 0;
 		snprintf(b->msg, sizeof b->msg, "%s", buf + strcspn(buf, "\n") + (buf[0] != '\0'));
-		b->msg[strcspn(b->msg, "\0")] = '\0';
 		for (size_t k = strlen(b->msg); k > 0 && b->msg[k - 1] == '\n'; k--)
 			b->msg[k - 1] = '\0';
 	}
