@@ -14,7 +14,7 @@ static char client_note[sizeof ((struct tcase *)0)->msg];
 
 // What a student program may use: generous for these programs, small
 // enough that a runaway one cannot hurt the machine or the other tests.
-const struct box_limits run_limits = {
+static const struct box_limits run_limits = {
 	.cpu_s = 2, .as_mb = 256, .nproc = 8, .fsize_mb = 16,
 };
 
@@ -96,8 +96,7 @@ int start_server_with(struct tcase *t, const char *prog, const struct box_limits
 	return 0;
 }
 
-// Start the student's server prog with the usual limits (see above).
-static int start_server(struct tcase *t, const char *prog, struct jail *j)
+int start_server(struct tcase *t, const char *prog, struct jail *j)
 {
 	return start_server_with(t, prog, &run_limits, j);
 }
@@ -319,19 +318,19 @@ static void udpserver_reply(struct tcase *t)
 	t->pass = 1;
 }
 
-static void udpserver_address(struct tcase *t)
+void server_replies_to_sender(struct tcase *t, const char *prog, const char *sentence)
 {
 	struct jail j;
 	char got[2048];
-	if (start_server(t, "UDPServer", &j) < 0)
+	if (start_server(t, prog, &j) < 0)
 		return;
-	peer_udp_ask(UDPS_SENTENCE, got, sizeof got, 2000);
+	peer_udp_ask(sentence, got, sizeof got, 2000);
 	wire_collect(t->wire);
 	const struct wpkt *q, *p = server_reply(t->wire);
 	count_udp(t->wire, PEER_PORT, 0, &q);
 	if (q == NULL || p == NULL) {
-		say(t, "%s", q == NULL ? "grader: its datagram was not seen" :
-		    "UDPServer sent no reply at all");
+		say(t, "%s%s", q == NULL ? "grader: its datagram was not seen" : prog,
+		    q == NULL ? "" : " sent no reply at all");
 		return;
 	}
 	if (strcmp(p->dst, q->src) != 0 || p->dport != q->sport) {
@@ -340,6 +339,11 @@ static void udpserver_address(struct tcase *t)
 		return;
 	}
 	t->pass = 1;
+}
+
+static void udpserver_address(struct tcase *t)
+{
+	server_replies_to_sender(t, "UDPServer", UDPS_SENTENCE);
 }
 
 static void udpserver_clients(struct tcase *t)

@@ -46,9 +46,6 @@ size_t utf8_printable(const unsigned char *s, size_t len);
 
 // ---- shared by the tests of gtests.c and gtests_ext.c --------------------
 
-// The limits a student program runs under.
-extern const struct box_limits run_limits;
-
 // The function of the extension test called name (gtests_ext.c), or NULL.
 test_fn gtest_ext_find(const char *name);
 
@@ -59,6 +56,9 @@ void describe(struct tcase *t, const char *prog, const struct jail *j);
 // for its ready line. 0, or -1 with the reason said.
 int start_server_with(struct tcase *t, const char *prog, const struct box_limits *lim,
                       struct jail *j);
+
+// Start the student's server prog with the usual limits (run_limits).
+int start_server(struct tcase *t, const char *prog, struct jail *j);
 
 // Run the student's client prog against 127.0.0.1:PEER_PORT with input on
 // stdin, until it exits (at most timeout_ms). 0, or -1 with the reason said.
@@ -78,5 +78,9 @@ void say_answer(struct tcase *t, const char *sent, const struct tcp_answer *a);
 
 // The test that the server prog's ready line names the port it was given.
 void server_port(struct tcase *t, const char *prog);
+
+// The test that UDP server prog replies to the address (and port) the
+// datagram holding sentence came from.
+void server_replies_to_sender(struct tcase *t, const char *prog, const char *sentence);
 
 #endif

@@ -35,12 +35,6 @@ static const struct count_case count_cases[] = {
 	{ "ssssssssssss", 12, "12" },   // two digits
 };
 
-// Start the student's prog as a server with the usual limits.
-static int start(struct tcase *t, const char *prog, struct jail *j)
-{
-	return start_server_with(t, prog, &run_limits, j);
-}
-
 // Say what reply got (n bytes, n < 0: none) was, and what it looks like.
 static void say_count_reply(struct tcase *t, const char *got, ssize_t n, const char *want)
 {
@@ -60,7 +54,7 @@ static void e1_count(struct tcase *t)
 {
 	struct jail j;
 	char got[2048], req[200];
-	if (start(t, "UDPCountServer", &j) < 0)
+	if (start_server(t, "UDPCountServer", &j) < 0)
 		return;
 	for (size_t i = 0; i < sizeof count_cases / sizeof count_cases[0]; i++) {
 		const struct count_case *c = &count_cases[i];
@@ -79,27 +73,7 @@ static void e1_count(struct tcase *t)
 
 static void e1_address(struct tcase *t)
 {
-	struct jail j;
-	char got[2048];
-	const struct wpkt *request, *reply;
-	if (start(t, "UDPCountServer", &j) < 0)
-		return;
-	peer_udp_ask("Mississippi", got, sizeof got, 2000);
-	wire_collect(t->wire);
-	count_udp(t->wire, PEER_PORT, 0, &request);
-	count_udp(t->wire, PEER_PORT, 1, &reply);
-	if (request == NULL || reply == NULL) {
-		say(t, "%s", request == NULL ? "grader: its datagram was not seen" :
-		    "UDPCountServer sent no reply at all");
-		return;
-	}
-	if (strcmp(reply->dst, request->src) != 0 || reply->dport != request->sport) {
-		say(t, "the request came from %s port %d but the reply went to %s port %d: "
-		    "reply to the address recvfrom() filled in", request->src, request->sport,
-		    reply->dst, reply->dport);
-		return;
-	}
-	t->pass = 1;
+	server_replies_to_sender(t, "UDPCountServer", "Mississippi");
 }
 
 static void e1_clients(struct tcase *t)
@@ -107,7 +81,7 @@ static void e1_clients(struct tcase *t)
 	static const char *const ask[] = { "first client", "second client", "third client" };
 	struct jail j;
 	char got[2048];
-	if (start(t, "UDPCountServer", &j) < 0)
+	if (start_server(t, "UDPCountServer", &j) < 0)
 		return;
 	for (int i = 0; i < 3; i++) {
 		if (peer_udp_ask(ask[i], got, sizeof got, 2000) < 0) {
