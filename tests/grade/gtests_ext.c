@@ -228,18 +228,32 @@ static void e3_retry(struct tcase *t)
 	t->pass = 1;
 }
 
+// The first (at most max) datagrams to the server's port in w, into p;
+// returns how many there are, up to max.
+static size_t tries(const struct wire *w, const struct wpkt *p[], size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < w->n && n < max; i++)
+		if (w->pkts[i].proto == W_UDP && w->pkts[i].dport == PEER_PORT)
+			p[n++] = &w->pkts[i];
+	return n;
+}
+
+// Do two datagrams carry the same bytes?
+static int same_bytes(const struct wpkt *a, const struct wpkt *b)
+{
+	return a->len == b->len && memcmp(a->payload, b->payload, a->len) == 0;
+}
+
 static void e3_same_port(struct tcase *t)
 {
 	struct jail j;
-	const struct wpkt *p[2] = { NULL, NULL };
+	const struct wpkt *p[2];
 	char a[200], b[200];
 	if (run_retry(t, &j) < 0)
 		return;
 	wire_collect(t->wire);
-	for (size_t i = 0, n = 0; i < t->wire->n && n < 2; i++)
-		if (t->wire->pkts[i].proto == W_UDP && t->wire->pkts[i].dport == PEER_PORT)
-			p[n++] = &t->wire->pkts[i];
-	if (p[1] == NULL) {
+	if (tries(t->wire, p, 2) < 2) {
 		say(t, "the server ignored the first datagram, and no second one came");
 		describe(t, "UDPClientRetry", &j);
 		return;
@@ -249,7 +263,7 @@ static void e3_same_port(struct tcase *t)
 		    "again from the same socket", p[0]->sport, p[1]->sport);
 		return;
 	}
-	if (p[1]->len != p[0]->len || memcmp(p[0]->payload, p[1]->payload, p[0]->len) != 0) {
+	if (!same_bytes(p[0], p[1])) {
 		say(t, "the first try carried \"%s\", the second \"%s\": send the same bytes",
 		    escape((char *)p[0]->payload, p[0]->len, a, sizeof a),
 		    escape((char *)p[1]->payload, p[1]->len, b, sizeof b));
@@ -263,10 +277,7 @@ static void e3_same_port(struct tcase *t)
 static int three_tries(struct tcase *t, const struct wire *w)
 {
 	const struct wpkt *p[4];
-	size_t n = 0;
-	for (size_t i = 0; i < w->n; i++)
-		if (w->pkts[i].proto == W_UDP && w->pkts[i].dport == PEER_PORT && n < 4)
-			p[n++] = &w->pkts[i];
+	size_t n = tries(w, p, 4);
 	if (n != 3) {
 		say(t, "%zu datagram%s went to the server's port; exactly 3 tries are expected",
 		    n, n == 1 ? "" : "s");
@@ -274,7 +285,7 @@ static int three_tries(struct tcase *t, const struct wire *w)
 	}
 	for (int i = 1; i < 3; i++) {
 		long long gap = p[i]->ms - p[i - 1]->ms;
-		if (p[i]->len != p[0]->len || memcmp(p[i]->payload, p[0]->payload, p[0]->len) != 0) {
+		if (!same_bytes(p[i], p[0])) {
 			say(t, "try %d carried other bytes than try 1: send the same bytes", i + 1);
 			return 0;
 		}
