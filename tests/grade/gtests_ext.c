@@ -422,10 +422,9 @@ static void e4_slow(struct tcase *t)
 // how many were connected within timeout_ms; s[i] is -1 for the others.
 static int connect_all(int s[], int n, int timeout_ms)
 {
-	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(PEER_PORT) };
+	struct sockaddr_in addr = peer_address();
 	struct pollfd p[MANY];
 	int done = 0;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	for (int i = 0; i < n; i++) {
 		s[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 		if (s[i] >= 0 && connect(s[i], (struct sockaddr *)&addr, sizeof addr) < 0 &&

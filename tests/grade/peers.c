@@ -28,8 +28,7 @@ static int bound_socket(int type)
 	return s;
 }
 
-// 127.0.0.1:PEER_PORT.
-static struct sockaddr_in peer_address(void)
+struct sockaddr_in peer_address(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(PEER_PORT) };
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

@@ -5,6 +5,7 @@
 #define GRADE_PEERS_H
 
 #include <stddef.h>
+#include <netinet/in.h>
 #include <sys/types.h>
 
 #define PEER_PORT 12000  // the textbook's port; free in a private namespace
@@ -50,5 +51,8 @@ void peer_tcp_read(int s, size_t want, int wait_eof, int timeout_ms, struct tcp_
 // come unless wait_eof is set. Fills a.
 void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
                   struct tcp_answer *a);
+
+// 127.0.0.1:PEER_PORT, where the programs under test and the peers meet.
+struct sockaddr_in peer_address(void);
 
 #endif
