@@ -16,9 +16,9 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 # --- decoder tests, capture generator, fuzzing ---
 .SECONDEXPANSION:
 
-# The grading suite's tests link the grader runner.
-GRADETAP_OBJ := $(BUILD)/tests/gradetap.o
-$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext: $(GRADETAP_OBJ)
+# The grading suite's tests link what they share (gradetest.c).
+GRADETEST_OBJ := $(BUILD)/tests/gradetest.o
+$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext: $(GRADETEST_OBJ)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o

@@ -21,19 +21,17 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "gradetap.h"
+#include "gradetest.h"
 
 #define MAX_SUBS 40
+
+#define TABLE "tests/grade/tests.tab"
+#define MAX_TESTS 64
 
 static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
 
 static char tmp[64];  // this run's scratch folder
 static char uid_arg[16];  // the uid student code runs as (when we are root)
-
-// One broken submission's spec, read from its .sed header.
-struct mutant {
-	char name[64], program[16], fails[512], reason[128];
-};
 
 static int setup(void **state)
 {
@@ -60,7 +58,7 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 	char work[600];
 	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
 	snprintf(socktrace, sizeof socktrace, "%s", harness_path("socktrace"));
-	char *opts[16] = { "-t", "tests/grade/tests.tab", "-u", uid_arg, "-j", "8",
+	char *opts[16] = { "-t", TABLE, "-u", uid_arg, "-j", "8",
 	                   "-s", socktrace };
 	int n = 8;
 	if (extra1)
@@ -69,21 +67,6 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 		opts[n++] = "-o", opts[n++] = (char *)extra2;
 	opts[n] = NULL;
 	grading_start(g, name, work, dir, opts);
-}
-
-// Every test name of the table, in order; returns the count.
-static int table_tests(char names[][48], char progs[][16], int max)
-{
-	FILE *f = fopen("tests/grade/tests.tab", "r");
-	char line[1024];
-	int n = 0;
-	assert_non_null(f);
-	while (n < max && fgets(line, sizeof line, f))
-		if (line[0] != '#' && line[0] != '\n' &&
-		    sscanf(line, "%47[^\t]\t%15[^\t]", names[n], progs[n]) == 2)
-			n++;
-	fclose(f);
-	return n;
 }
 
 // Copy file src to dst. 0 or -1.
@@ -115,90 +98,21 @@ static const char *solutions_copy(const char *name)
 	return dir;
 }
 
-// Apply the sed script of m to its program in dir; fail if it changed nothing.
-static void apply(const struct mutant *m, const char *dir)
-{
-	static char out[262144];
-	char script[128], src[64], dst[600];
-	snprintf(script, sizeof script, "tests/submissions/%s.sed", m->name);
-	snprintf(src, sizeof src, "solutions/%s.c", m->program);
-	snprintf(dst, sizeof dst, "%s/%s.c", dir, m->program);
-	char *argv[] = { "/bin/sed", "-f", script, src, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.out, out, sizeof out, 5000);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
-	FILE *f = fopen(src, "r");
-	static char orig[262144];
-	size_t k = fread(orig, 1, sizeof orig - 1, f);
-	fclose(f);
-	orig[k] = '\0';
-	if (n < 0 || strcmp(orig, out) == 0)
-		fail_msg("%s no longer changes solutions/%s.c: update it", script, m->program);
-	f = fopen(dst, "w");
-	fputs(out, f);
-	fclose(f);
-}
-
-// Read the headers of every tests/submissions/*.sed (hostile or not).
-static int load_mutants(struct mutant *m, int hostile)
-{
-	DIR *d = opendir("tests/submissions");
-	struct dirent *e;
-	int n = 0;
-	assert_non_null(d);
-	while ((e = readdir(d)) != NULL && n < MAX_SUBS) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".sed") != 0 ||
-		    (strncmp(e->d_name, "hostile-", 8) == 0) != hostile ||
-		    strncmp(e->d_name, "ext-", 4) == 0)
-			continue;  // ext-*: the extensions' (test_grade_ext.c)
-		char path[300], line[600];
-		snprintf(path, sizeof path, "tests/submissions/%s", e->d_name);
-		memset(&m[n], 0, sizeof m[n]);
-		snprintf(m[n].name, sizeof m[n].name, "%.*s", (int)len - 4, e->d_name);
-		FILE *f = fopen(path, "r");
-		while (fgets(line, sizeof line, f)) {
-			line[strcspn(line, "\n")] = '\0';
-			sscanf(line, "# program: %15s", m[n].program);
-			if (strncmp(line, "# fails: ", 9) == 0)
-				snprintf(m[n].fails, sizeof m[n].fails, " %.500s ", line + 9);
-			if (strncmp(line, "# reason: ", 10) == 0)
-				snprintf(m[n].reason, sizeof m[n].reason, "%.120s", line + 10);
-		}
-		fclose(f);
-		if (!m[n].program[0] || !m[n].fails[0])
-			fail_msg("%s: needs \"# program:\" and \"# fails:\" lines", path);
-		n++;
-	}
-	closedir(d);
-	return n;
-}
-
-// Is test listed in the space-separated list?
-static int listed(const char *list, const char *test)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, " %.47s ", test);
-	return strstr(list, pat) != NULL;
-}
-
 static void test_solutions_score_full_marks(void **state)
 {
 	(void)state;
 	static struct graded g;
 	static char buf[65536];
-	char json[128], xml[128], names[64][48], progs[64][16];
-	int n = table_tests(names, progs, 64);
+	char json[128], xml[128];
+	struct table_test t[MAX_TESTS];
+	int n = table_load(TABLE, t, MAX_TESTS);
 	snprintf(json, sizeof json, "gradescope:%s/results.json", tmp);
 	snprintf(xml, sizeof xml, "junit:%s/results.xml", tmp);
 	start_grading(&g, "solutions", "solutions", json, xml);
 	grading_finish(&g, 120000);
 	for (int i = 0; i < n; i++)
-		if (tap_failed(&g, names[i]) != 0)
-			fail_msg("solutions: %s did not pass: %s", names[i], tap_why(&g, names[i]));
+		if (tap_failed(&g, t[i].name) != 0)
+			fail_msg("solutions: %s did not pass: %s", t[i].name, tap_why(&g, t[i].name));
 	assert_non_null(strstr(g.tap, "# Total: 100/100"));
 	snprintf(json, sizeof json, "%s/results.json", tmp);
 	FILE *f = fopen(json, "r");
@@ -273,24 +187,23 @@ static void test_untouched_skeletons_score_zero(void **state)
 {
 	(void)state;
 	static struct graded g;
-	char names[64][48], progs[64][16];
-	int n = table_tests(names, progs, 64);
+	struct table_test t[MAX_TESTS];
+	int n = table_load(TABLE, t, MAX_TESTS);
 	start_grading(&g, "labs", "labs", NULL, NULL);
 	grading_finish(&g, 120000);
 	for (int i = 0; i < n; i++) {
-		if (tap_failed(&g, names[i]) != 1)
-			fail_msg("labs: %s passed with the blanks empty", names[i]);
+		if (tap_failed(&g, t[i].name) != 1)
+			fail_msg("labs: %s passed with the blanks empty", t[i].name);
 		char want[64];
-		snprintf(want, sizeof want, "%.15s: TODO 1 is not done yet", progs[i]);
-		if (strstr(tap_why(&g, names[i]), want) == NULL)
-			fail_msg("labs: %s does not say which blank: %s", names[i], tap_why(&g, names[i]));
+		snprintf(want, sizeof want, "%.23s: TODO 1 is not done yet", t[i].program);
+		if (strstr(tap_why(&g, t[i].name), want) == NULL)
+			fail_msg("labs: %s does not say which blank: %s", t[i].name,
+			         tap_why(&g, t[i].name));
 	}
 	assert_non_null(strstr(g.tap, "# Total: 0/100"));
 }
 
-// Grade the mutants m[0..n) as few at a time, each against the others'
-// expectations: its listed tests fail (with reason, if given), all others
-// pass.
+// The gradings of the last grade_mutants.
 static struct graded graded[MAX_SUBS];
 static int ngraded;
 
@@ -303,17 +216,20 @@ static struct graded *last_graded(const char *name)
 	return NULL;
 }
 
-static void grade_mutants(struct mutant *m, int n, int at_once)
+// Grade the broken submissions m[0..n), at_once at a time, each the
+// solutions with its one program broken: its listed tests must fail
+// (saying its reason, if given) and all the others pass.
+static void grade_mutants(const struct broken *m, int n, int at_once)
 {
 	struct graded *g = graded;
+	struct table_test t[MAX_TESTS];
+	int nt = table_load(TABLE, t, MAX_TESTS);
 	ngraded = n;
-	char names[64][48], progs[64][16];
-	int nt = table_tests(names, progs, 64);
 	for (int first = 0; first < n; first += at_once) {
 		int last = first + at_once < n ? first + at_once : n;
 		for (int i = first; i < last; i++) {
 			const char *dir = solutions_copy(m[i].name);
-			apply(&m[i], dir);
+			broken_apply(&m[i], dir);
 			start_grading(&g[i], m[i].name, dir, NULL, NULL);
 		}
 		for (int i = first; i < last; i++)
@@ -321,24 +237,23 @@ static void grade_mutants(struct mutant *m, int n, int at_once)
 	}
 	for (int i = 0; i < n; i++)
 		for (int k = 0; k < nt; k++) {
-			int want = listed(m[i].fails, names[k]);
-			if (tap_failed(&g[i], names[k]) != want)
-				fail_msg("%s: %s %s, expected it to %s\n%s", m[i].name, names[k],
+			const char *name = t[k].name;
+			int want = broken_fails(&m[i], name);
+			if (tap_failed(&g[i], name) != want)
+				fail_msg("%s: %s %s, expected it to %s\n%s", m[i].name, name,
 				         want ? "passed" : "failed", want ? "fail" : "pass",
-				         tap_why(&g[i], names[k]));
-			if (want && m[i].reason[0] && !strstr(tap_why(&g[i], names[k]), m[i].reason))
-				fail_msg("%s: %s does not say \"%s\": %s", m[i].name, names[k],
-				         m[i].reason, tap_why(&g[i], names[k]));
+				         tap_why(&g[i], name));
+			if (want && m[i].reason[0] && !strstr(tap_why(&g[i], name), m[i].reason))
+				fail_msg("%s: %s does not say \"%s\": %s", m[i].name, name,
+				         m[i].reason, tap_why(&g[i], name));
 		}
 }
-
-static struct graded *last_graded(const char *name);
 
 static void test_broken_submissions_lose_their_points(void **state)
 {
 	(void)state;
-	static struct mutant m[MAX_SUBS];
-	int n = load_mutants(m, 0);
+	static struct broken m[MAX_SUBS];
+	int n = broken_load(m, MAX_SUBS, NULL, "solutions");
 	assert_true(n >= 10);
 	grade_mutants(m, n, 4);
 	// A failed wire test shows the wire, as socktrace annotates it.
@@ -376,16 +291,13 @@ static int sandbox_processes(void)
 static void test_hostile_submissions_are_contained(void **state)
 {
 	(void)state;
-	static struct mutant m[MAX_SUBS], batch[MAX_SUBS];
-	int n = load_mutants(m, 1), nb = 0;
+	static struct broken m[MAX_SUBS];
+	int n = broken_load(m, MAX_SUBS, "hostile", "solutions");
 	assert_true(n >= 5);
-	// Each grading takes at most one hostile program of each kind: so
-	// that its other programs show the others' tests still pass, two
-	// programs never share a submission.
-	for (int i = 0; i < n; i++)
-		batch[nb++] = m[i];
+	// Each hostile program is graded in a submission of its own, so that
+	// the other three programs show their tests still pass.
 	time_t start = time(NULL);
-	grade_mutants(batch, nb, 3);
+	grade_mutants(m, n, 3);
 	assert_true(time(NULL) - start < 90);
 	if (geteuid() == 0)
 		assert_int_equal(sandbox_processes(), 0);
