@@ -85,3 +85,13 @@ fuzz-run: $(FUZZ_BIN) $(PCAPGEN)
 ifneq ($(SANITIZE),1)
 check: fuzz-check
 endif
+
+# dockersim runs a command under Docker's default profile (its
+# capabilities and a libseccomp filter refusing namespaces), for the
+# grading suite's tests of container mode (test_grade_container).
+DOCKERSIM := $(BUILD)/tests/dockersim
+SECCOMP_LIBS = $(shell pkg-config --libs libseccomp)
+$(DOCKERSIM): tests/dockersim.c | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< $(SECCOMP_LIBS)
+$(BUILD)/tests/test_grade_container: $(GRADETEST_OBJ) | $(DOCKERSIM)

@@ -82,13 +82,13 @@ int start_server_with(struct tcase *t, const char *prog, const struct box_limits
 	char dir[4200], exe[64], line[256];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
-	char *argv[] = { exe, "12000", NULL };
+	char *argv[] = { exe, (char *)peer_port_text(), NULL };
 	if (jail_start(j, dir, argv, lim) < 0) {
 		say(t, "grader: cannot start %s", prog);
 		return -1;
 	}
 	if (jail_wait_line(j, READY, line, sizeof line, 2000) < 0) {
-		say(t, "%s did not print \"" READY " 12000\" within 2 s", prog);
+		say(t, "%s did not print \"" READY " %d\" within 2 s", prog, PEER_PORT);
 		jail_kill(j);
 		describe(t, prog, j);
 		return -1;
@@ -107,7 +107,7 @@ int run_client(struct tcase *t, const char *prog, struct jail *j, const char *in
 	char dir[4200], exe[64];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
-	char *argv[] = { exe, "127.0.0.1", "12000", NULL };
+	char *argv[] = { exe, "127.0.0.1", (char *)peer_port_text(), NULL };
 	if (jail_start(j, dir, argv, &run_limits) < 0) {
 		say(t, "grader: cannot start %s", prog);
 		return -1;
@@ -427,7 +427,7 @@ static void tcpclient_handshake(struct tcase *t)
 	}
 	if (step < 3) {
 		static const char *const what[] = {
-			"no SYN reached port 12000: did TCPClient connect()?",
+			"no SYN reached the server's port: did TCPClient connect()?",
 			"the SYN got no SYN-ACK",
 			"the handshake's third step (the client's ACK) did not come before data",
 		};

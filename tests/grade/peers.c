@@ -7,10 +7,42 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+int peer_port = 12000;
+
+int peer_pick_port(void)
+{
+	for (int tries = 0; tries < 20; tries++) {
+		int u = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		int t = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		struct sockaddr_in a = { .sin_family = AF_INET };
+		socklen_t len = sizeof a;
+		int ok = u >= 0 && t >= 0 && bind(u, (struct sockaddr *)&a, sizeof a) == 0 &&
+		         getsockname(u, (struct sockaddr *)&a, &len) == 0 &&
+		         bind(t, (struct sockaddr *)&a, sizeof a) == 0;
+		if (u >= 0)
+			close(u);
+		if (t >= 0)
+			close(t);
+		if (ok) {
+			peer_port = ntohs(a.sin_port);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *peer_port_text(void)
+{
+	static char text[8];
+	snprintf(text, sizeof text, "%d", peer_port);
+	return text;
+}
 
 // A socket of type bound to 0.0.0.0:PEER_PORT. Returns it, or -1.
 static int bound_socket(int type)

@@ -8,7 +8,18 @@
 #include <netinet/in.h>
 #include <sys/types.h>
 
-#define PEER_PORT 12000  // the textbook's port; free in a private namespace
+// Where the programs under test and the peers meet: the textbook's 12000
+// in a private network namespace; outside one (container mode) a port the
+// OS handed out for this test (peer_pick_port).
+extern int peer_port;
+#define PEER_PORT peer_port
+
+// Choose a port free for both UDP and TCP (one the OS hands out) as
+// peer_port. 0 or -1.
+int peer_pick_port(void);
+
+// peer_port as text, for a command line.
+const char *peer_port_text(void);
 
 // Start a UDP server on PEER_PORT that upper-cases every datagram back
 // to its sender. Returns its pid, or -1.

@@ -4,8 +4,10 @@
 #include <string.h>
 
 // What the report says of the build of a program.
-static const char *built(const struct build *b)
+static const char *built(const struct grading *g, const struct build *b)
 {
+	if (g->not_graded)
+		return "not compiled (not graded here)";
 	return b->ok ? "compiled" : b->missing ? "not submitted" : "NOT BUILT";
 }
 
@@ -13,7 +15,7 @@ int grading_score(const struct grading *g)
 {
 	int s = 0;
 	for (int i = 0; i < g->ntests; i++)
-		s += g->tests[i].pass ? g->tests[i].points : 0;
+		s += g->tests[i].pass && !g->tests[i].ungraded ? g->tests[i].points : 0;
 	return s;
 }
 
@@ -21,8 +23,23 @@ int grading_max(const struct grading *g)
 {
 	int s = 0;
 	for (int i = 0; i < g->ntests; i++)
-		s += g->tests[i].points;
+		s += g->tests[i].ungraded ? 0 : g->tests[i].points;
 	return s;
+}
+
+// Points of the tests not graded here.
+static int ungraded_points(const struct grading *g)
+{
+	int s = 0;
+	for (int i = 0; i < g->ntests; i++)
+		s += g->tests[i].ungraded ? g->tests[i].points : 0;
+	return s;
+}
+
+// The label of a test's line in the text report.
+static const char *verdict(const struct result *r)
+{
+	return r->ungraded ? "SKIP" : r->pass ? "PASS" : "FAIL";
 }
 
 // Print s with every line after the first indented by ind.
@@ -36,12 +53,37 @@ static void indented(FILE *f, const char *s, const char *ind)
 	fputc('\n', f);
 }
 
+// The lines about where the grading ran, "prefix"ed.
+static void write_mode(const struct grading *g, FILE *f, const char *prefix)
+{
+	if (g->not_graded)
+		fprintf(f, "%sNOT GRADED: %s\n", prefix, g->not_graded);
+	if (g->mode)
+		fprintf(f, "%smode: %s (%s)\n", prefix, g->mode, g->isolation);
+	if (g->note)
+		fprintf(f, "%snote: %s\n", prefix, g->note);
+}
+
+// The closing line of the text report.
+static void write_total(const struct grading *g, FILE *f, const char *prefix)
+{
+	if (g->not_graded) {
+		fprintf(f, "%sTotal: not graded (no score): %s\n", prefix, g->not_graded);
+		return;
+	}
+	fprintf(f, "%sTotal: %d/%d", prefix, grading_score(g), grading_max(g));
+	if (ungraded_points(g) > 0)
+		fprintf(f, " (%d more points not graded here)", ungraded_points(g));
+	fputc('\n', f);
+}
+
 static void write_text(const struct grading *g, FILE *f)
 {
 	fprintf(f, "socklab grading of %s\n", g->submission);
+	write_mode(g, f, "");
 	for (int p = 0; p < g->nprograms; p++) {
 		const struct build *b = &g->builds[p];
-		fprintf(f, "\n%s.c: %s\n", g->programs[p], built(b));
+		fprintf(f, "\n%s.c: %s\n", g->programs[p], built(g, b));
 		if (b->msg[0]) {
 			fputs("    ", f);
 			indented(f, b->msg, "    ");
@@ -50,9 +92,13 @@ static void write_text(const struct grading *g, FILE *f)
 			const struct result *r = &g->tests[i];
 			if (strcmp(r->program, g->programs[p]) != 0)
 				continue;
-			fprintf(f, "  %s  %-20s %2d/%-2d  %s\n", r->pass ? "PASS" : "FAIL",
+			fprintf(f, "  %s  %-20s %2d/%-2d  %s\n", verdict(r),
 			        r->name, r->pass ? r->points : 0, r->points, r->title);
-			if (r->pass || b->missing)
+			if (r->ungraded && !g->not_graded) {
+				fputs("        ", f);
+				indented(f, r->msg, "        ");
+			}
+			if (r->pass || b->missing || r->ungraded)
 				continue;  // a missing file: the line above the tests says so
 			fputs("        why:  ", f);
 			indented(f, r->msg, "        ");
@@ -61,7 +107,8 @@ static void write_text(const struct grading *g, FILE *f)
 				fprintf(f, "        wire: build/socktrace -r %s/%s.pcap\n", g->tracedir, r->name);
 		}
 	}
-	fprintf(f, "\nTotal: %d/%d\n", grading_score(g), grading_max(g));
+	fputc('\n', f);
+	write_total(g, f, "");
 }
 
 // Print s as YAML/TAP-safe text on one line (newlines as " | ").
@@ -74,17 +121,23 @@ static void one_line(FILE *f, const char *s)
 static void write_tap(const struct grading *g, FILE *f)
 {
 	fprintf(f, "TAP version 13\n1..%d\n", g->ntests);
+	write_mode(g, f, "# ");
 	for (int i = 0; i < g->ntests; i++) {
 		const struct result *r = &g->tests[i];
-		fprintf(f, "%sok %d - %s (%d/%d) %s\n", r->pass ? "" : "not ", i + 1, r->name,
-		        r->pass ? r->points : 0, r->points, r->title);
-		if (r->pass)
+		fprintf(f, "%sok %d - %s (%d/%d) %s", r->pass || r->ungraded ? "" : "not ", i + 1,
+		        r->name, r->pass ? r->points : 0, r->points, r->title);
+		if (r->ungraded) {
+			fputs(" # SKIP ", f);
+			one_line(f, r->msg);
+		}
+		fputc('\n', f);
+		if (r->pass || r->ungraded)
 			continue;
 		fputs("# why:  ", f);
 		one_line(f, r->msg);
 		fprintf(f, "\n# hint: %s\n", r->hint);
 	}
-	fprintf(f, "# Total: %d/%d\n", grading_score(g), grading_max(g));
+	write_total(g, f, "# ");
 }
 
 // Print s escaped for XML text and attributes.
@@ -105,7 +158,7 @@ static void write_junit(const struct grading *g, FILE *f)
 {
 	int failures = 0;
 	for (int i = 0; i < g->ntests; i++)
-		failures += !g->tests[i].pass;
+		failures += !g->tests[i].pass && !g->tests[i].ungraded;
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	fprintf(f, "<testsuites name=\"socklab\" tests=\"%d\" failures=\"%d\">\n", g->ntests, failures);
 	for (int p = 0; p < g->nprograms; p++) {
@@ -124,7 +177,11 @@ static void write_junit(const struct grading *g, FILE *f)
 			fprintf(f, "<system-out>%d/%d points: ", r->pass ? r->points : 0, r->points);
 			xml(f, r->title);
 			fputs("</system-out>", f);
-			if (!r->pass) {
+			if (r->ungraded) {
+				fputs("<skipped message=\"", f);
+				xml(f, r->msg);
+				fputs("\"/>", f);
+			} else if (!r->pass) {
 				fputs("<failure message=\"", f);
 				xml(f, r->msg);
 				fputs("\">hint: ", f);
@@ -154,11 +211,29 @@ static void json(FILE *f, const char *s)
 	}
 }
 
+// Gradescope's results.json. Not graded here: no score at all (never a
+// silent 0), the reason at the top.
 static void write_gradescope(const struct grading *g, FILE *f)
 {
+	if (g->not_graded) {
+		fputs("{\"output\": \"NOT GRADED (no score): ", f);
+		json(f, g->not_graded);
+		fputs("\", \"tests\": []}\n", f);
+		return;
+	}
 	fprintf(f, "{\"score\": %d, \"output\": \"", grading_score(g));
+	if (g->mode) {
+		fprintf(f, "mode: %s (", g->mode);
+		json(f, g->isolation);
+		fputs(")\\n", f);
+	}
+	if (g->note) {
+		fputs("note: ", f);
+		json(f, g->note);
+		fputs("\\n", f);
+	}
 	for (int p = 0; p < g->nprograms; p++) {
-		fprintf(f, "%s.c: %s\\n", g->programs[p], built(&g->builds[p]));
+		fprintf(f, "%s.c: %s\\n", g->programs[p], built(g, &g->builds[p]));
 		json(f, g->builds[p].msg);
 		if (g->builds[p].msg[0])
 			fputs("\\n", f);
@@ -169,8 +244,9 @@ static void write_gradescope(const struct grading *g, FILE *f)
 		fprintf(f, "%s\n  {\"name\": \"%s: ", i ? "," : "", r->program);
 		json(f, r->title);
 		fprintf(f, "\", \"number\": \"%s\", \"score\": %d, \"max_score\": %d, "
-		        "\"status\": \"%s\", \"output\": \"", r->name, r->pass ? r->points : 0,
-		        r->points, r->pass ? "passed" : "failed");
+		        "\"status\": \"%s\", \"visibility\": \"visible\", \"output\": \"", r->name,
+		        r->pass ? r->points : 0, r->ungraded ? 0 : r->points,
+		        r->pass ? "passed" : "failed");
 		if (!r->pass) {
 			json(f, r->msg);
 			fputs("\\nhint: ", f);
@@ -181,11 +257,21 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	fputs("\n]}\n", f);
 }
 
+// One CSV row: a test not graded here is an empty cell, and a grading
+// that could not run has no total.
 static void write_csv(const struct grading *g, FILE *f)
 {
-	for (int i = 0; i < g->ntests; i++)
-		fprintf(f, "%d,", g->tests[i].pass ? g->tests[i].points : 0);
-	fprintf(f, "%d\n", grading_score(g));
+	for (int i = 0; i < g->ntests; i++) {
+		const struct result *r = &g->tests[i];
+		if (r->ungraded || g->not_graded)
+			fputc(',', f);
+		else
+			fprintf(f, "%d,", r->pass ? r->points : 0);
+	}
+	if (g->not_graded)
+		fputs("not graded\n", f);
+	else
+		fprintf(f, "%d\n", grading_score(g));
 }
 
 int report_write(const struct grading *g, const char *format, FILE *f)

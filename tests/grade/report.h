@@ -19,12 +19,17 @@ struct result {
 	int points;
 	int pass;
 	double seconds;
+	int ungraded;        // not graded here (msg says why): no points either way
 	char msg[3072];      // why it failed
 };
 
 struct grading {
 	const char *submission;    // as given on the command line
 	const char *tracedir;      // where each test's capture is
+	const char *mode;          // the sandbox's mode ("namespaces", ...)
+	const char *isolation;     // what isolation that mode gave
+	const char *note;          // why this mode (why not namespaces), or NULL
+	const char *not_graded;    // why nothing could be graded here, or NULL
 	char programs[MAX_PROGRAMS][24];  // the programs the table tests, in its order
 	int nprograms;
 	struct build builds[MAX_PROGRAMS];
@@ -32,7 +37,7 @@ struct grading {
 	int ntests;
 };
 
-// Points earned and possible.
+// Points earned and possible (tests not graded here are in neither).
 int grading_score(const struct grading *g);
 int grading_max(const struct grading *g);
 

@@ -1,5 +1,6 @@
 // sandbox.c: namespaces, limits and capped pipes for untrusted programs.
 #include "sandbox.h"
+#include "boxuid.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +37,36 @@ long long now_ms(void)
 }
 
 static unsigned root_sandbox_id = ROOT_SANDBOX_ID;
+static enum box_mode mode = BOX_NAMESPACES;
+
+void box_set_mode(enum box_mode m)
+{
+	mode = m;
+}
+
+enum box_mode box_get_mode(void)
+{
+	return mode;
+}
+
+const char *box_mode_name(enum box_mode m)
+{
+	return m == BOX_CONTAINER ? "container" : m == BOX_PLAIN ? "plain" : "namespaces";
+}
+
+const char *box_isolation(enum box_mode m)
+{
+	if (m == BOX_CONTAINER)
+		return "each test's programs ran as a uid of their own (killed by uid at the "
+		       "end, its files and IPC removed), rlimits, their own process group; "
+		       "the container's network and filesystem shared (read-only to them but "
+		       "for /tmp), capture of the test's own ports";
+	if (m == BOX_PLAIN)
+		return "rlimits and a process group only, as the grader's own uid (every "
+		       "descendant killed at the end); no capture: wire checks not graded";
+	return "private user, network, mount, pid and IPC namespaces per test, a "
+	       "minimal root with a 16 MiB /tmp, an unprivileged uid, rlimits";
+}
 
 void box_set_student_uid(unsigned id)
 {
@@ -44,12 +75,12 @@ void box_set_student_uid(unsigned id)
 
 uid_t box_student_uid(void)
 {
-	return geteuid() == 0 ? root_sandbox_id : geteuid();
+	return geteuid() == 0 && mode != BOX_PLAIN ? root_sandbox_id : geteuid();
 }
 
 static gid_t student_gid(void)
 {
-	return geteuid() == 0 ? root_sandbox_id : getegid();
+	return geteuid() == 0 && mode != BOX_PLAIN ? root_sandbox_id : getegid();
 }
 
 // Write s to the file at path. 0 or -1.
@@ -124,7 +155,8 @@ static void box_runner(int (*fn)(void *, int), void *arg, int timeout_ms,
 	if (geteuid() == 0)
 		setgroups(0, NULL);  // no supplementary groups of root's
 	char c = 'U';
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID) < 0)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID |
+	            CLONE_NEWIPC) < 0)
 		c = 'E';
 	if (write(syncfd, &c, 1) != 1 || c == 'E')
 		_exit(112);
@@ -183,9 +215,7 @@ static int release_runner(pid_t runner, int syncfd, int gofd, char *err, size_t 
 	char c = 0;
 	if (read(syncfd, &c, 1) != 1 || c != 'U') {
 		// The runner could not unshare and has exited: nobody to tell.
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (user "
-		         "namespaces are disabled here; on Ubuntu 24.04: sudo sysctl -w "
-		         "kernel.apparmor_restrict_unprivileged_userns=0)");
+		box_diagnose(err, errlen);
 		return -1;
 	}
 	int ok = write_maps(runner, err, errlen) == 0;
@@ -221,6 +251,9 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
             char *res, size_t reslen, char *err, size_t errlen)
 {
 	int syncp[2], gop[2], resp[2];
+	if (mode != BOX_NAMESPACES)
+		return uidbox_run(fn, arg, timeout_ms, mode == BOX_CONTAINER ? box_student_uid() : 0,
+		                  res, reslen, err, errlen);
 	res[0] = '\0';
 	if (pipe2(syncp, O_CLOEXEC) < 0 || pipe2(gop, O_CLOEXEC) < 0 ||
 	    pipe2(resp, O_CLOEXEC) < 0) {
@@ -302,8 +335,10 @@ static int mirror(const char *root, const char *path)
 // In the child: a private mount namespace whose root holds only the
 // system folders, /dev/null, an empty /tmp and dir as /sandbox, entered
 // as the student uid (dir is opened before, so its parents may be closed
-// to that uid). 0 or -1.
-static int enter_root(const char *dir)
+// to that uid); /sandbox is read-only unless writable, and the root's
+// tmpfs (/tmp) caps what the program may write in all (issue 12: no
+// persistent, unbounded folder). 0 or -1.
+static int enter_root(const char *dir, int writable)
 {
 	static const char *const sys[] = {
 		"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
@@ -323,7 +358,8 @@ static int enter_root(const char *dir)
 	if (setresgid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0 ||
 	    setresuid(INSIDE_ID, INSIDE_ID, INSIDE_ID) < 0)
 		return -1;
-	if (mount("socklab-root", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=755") < 0)
+	if (mount("socklab-root", root, "tmpfs", MS_NOSUID | MS_NODEV,
+	          writable ? "size=64m,mode=755" : "size=16m,mode=755") < 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/dev", root);
 	if (mkdir(path, 0755) < 0)
@@ -337,6 +373,9 @@ static int enter_root(const char *dir)
 	snprintf(path, sizeof path, "%s/sandbox", root);
 	if (mkdir(path, 0755) < 0 || mount(from, path, "none", MS_BIND, NULL) < 0)
 		return -1;
+	if (!writable && mount(NULL, path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
+	                       MS_NODEV, NULL) < 0)
+		return -1;
 	close(dfd);
 	if (chdir(root) < 0 || syscall(SYS_pivot_root, ".", ".") < 0 ||
 	    umount2(".", MNT_DETACH) < 0 || chdir("/sandbox") < 0)
@@ -344,8 +383,9 @@ static int enter_root(const char *dir)
 	return 0;
 }
 
-// In the child: limits, no capability across exec. 0 or -1.
-static int drop_privileges(const struct box_limits *lim)
+// In the child: the rlimits of lim, and no capability in the bounding
+// set (needs CAP_SETPCAP: before any change of uid). 0 or -1.
+static int set_limits(const struct box_limits *lim)
 {
 	struct { int res; rlim_t v; } l[] = {
 		{ RLIMIT_CPU, (rlim_t)lim->cpu_s },
@@ -353,7 +393,9 @@ static int drop_privileges(const struct box_limits *lim)
 		{ RLIMIT_NPROC, (rlim_t)lim->nproc },
 		{ RLIMIT_FSIZE, (rlim_t)lim->fsize_mb << 20 },
 		{ RLIMIT_CORE, 0 },
-		{ RLIMIT_NOFILE, 256 },
+		// Few descriptors: each memfd holds up to RLIMIT_FSIZE of memory
+		// outside RLIMIT_AS (issue 12), so this bounds that too.
+		{ RLIMIT_NOFILE, JAIL_NOFILE },
 	};
 	for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
 		// CPU: SIGXCPU at the limit (a clear reason), SIGKILL a second later.
@@ -364,9 +406,38 @@ static int drop_privileges(const struct box_limits *lim)
 	}
 	for (int cap = 0; cap < 64; cap++)
 		prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);  // stops at the last valid one
-	// The uid is not root inside the namespace, so exec clears every
-	// capability; no setuid program can give any back.
-	return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	return 0;
+}
+
+// In the child, outside namespaces: run from dir (opened as root, so its
+// parents may be closed to the student uid) and, in container mode, take
+// the student uid, which clears every capability. 0 or -1.
+static int enter_folder(const char *dir)
+{
+	uid_t id = box_student_uid();
+	if (chdir(dir) < 0)
+		return -1;
+	if (mode == BOX_PLAIN)
+		return 0;
+	if (setgroups(0, NULL) < 0 || setresgid(id, id, id) < 0 || setresuid(id, id, id) < 0)
+		return -1;
+	return 0;
+}
+
+// "/sandbox/X" arguments as "./X", for a program run from its folder.
+static char *const *relative_args(char *const argv[])
+{
+	static char *out[32], bufs[32][256];
+	size_t n = 0;
+	for (; argv[n] != NULL && n < 31; n++) {
+		out[n] = argv[n];
+		if (strncmp(argv[n], "/sandbox/", 9) == 0) {
+			snprintf(bufs[n], sizeof bufs[n], "./%s", argv[n] + 9);
+			out[n] = bufs[n];
+		}
+	}
+	out[n] = NULL;
+	return out;
 }
 
 // In the child: everything above, then exec. Never returns.
@@ -382,14 +453,25 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 		_exit(126);
 	for (int fd = 3; fd < 1024; fd++)
 		close(fd);
-	if (enter_root(dir) < 0) {
+	int inside = mode == BOX_NAMESPACES;
+	if (inside && enter_root(dir, lim->writable) < 0) {
 		dprintf(2, "grader: sandbox root: %s\n", strerror(errno));
 		_exit(126);
 	}
-	if (drop_privileges(lim) < 0) {
+	if (set_limits(lim) < 0) {
 		dprintf(2, "grader: sandbox limits: %s\n", strerror(errno));
 		_exit(126);
 	}
+	if (!inside && enter_folder(dir) < 0) {
+		dprintf(2, "grader: sandbox uid: %s\n", strerror(errno));
+		_exit(126);
+	}
+	// The uid is not root (inside the namespace or out), so exec clears
+	// every capability; no setuid program can give any back.
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		_exit(126);
+	if (!inside)
+		argv = relative_args(argv);
 	execve(argv[0], argv, env);
 	dprintf(2, "grader: cannot run %s: %s\n", argv[0], strerror(errno));
 	_exit(127);

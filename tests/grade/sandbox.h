@@ -1,11 +1,27 @@
 // sandbox.h: run untrusted student programs: private namespaces, limits,
 // a minimal filesystem view, and output read through capped pipes.
 //
-// A test runs as box_run(): a fresh user, network, mount and pid namespace
-// with lo up, the test function as pid 1 (so every process it leaves is
-// killed when it returns). Inside, jail_start() starts one program as an
-// unprivileged uid, in its own process group, with rlimits, in a root
-// holding only /usr, /etc, /dev/null, /tmp and /sandbox (one folder).
+// Three modes, one per kind of place the grader runs in (box_set_mode):
+//  namespaces  a test runs as box_run(): fresh user, network, mount, pid
+//              and IPC namespaces with lo up, the test function as pid 1
+//              (every process it leaves dies with it). Inside, jail_start()
+//              starts one program as an unprivileged uid, in its own
+//              process group, with rlimits, in a root holding only /usr,
+//              /etc, /dev/null, a small /tmp and /sandbox (its folder,
+//              read-only unless it is the compiler's).
+//  container   root where namespaces are refused (Docker's default
+//              profile): the test function runs as root (for the capture)
+//              in a process group of its own; programs run as a dedicated
+//              unused uid per test, from their folder, with the same
+//              rlimits; at the end every process of that uid is killed and
+//              its files in the shared writable folders and its SysV IPC
+//              objects are removed (boxuid.c).
+//  plain       neither namespaces nor root: programs run as the grader's
+//              own uid with the rlimits, and every process descended from
+//              the test is killed at the end (the test is their subreaper);
+//              there is no capture, so wire checks are not graded.
+// Outside namespaces the network is shared: tests meet on ports the OS
+// hands out (peer_port) and capture only those ports.
 #ifndef GRADE_SANDBOX_H
 #define GRADE_SANDBOX_H
 
@@ -17,10 +33,31 @@ struct box_limits {
 	long as_mb;     // RLIMIT_AS, MiB
 	int nproc;      // RLIMIT_NPROC (counted inside the namespace)
 	long fsize_mb;  // RLIMIT_FSIZE, MiB
+	int writable;   // the program may write its folder (the compiler)
 };
+
+enum box_mode { BOX_NAMESPACES, BOX_CONTAINER, BOX_PLAIN };
+
+// The mode box_run and jail_start work in (namespaces by default).
+void box_set_mode(enum box_mode m);
+enum box_mode box_get_mode(void);
+
+// "namespaces", "container" or "plain", and one line saying what
+// isolation that mode gives.
+const char *box_mode_name(enum box_mode m);
+const char *box_isolation(enum box_mode m);
+
+// Why namespaces are refused here, with the fix that applies (or that
+// none is needed because container mode takes over), in err.
+void box_diagnose(char *err, size_t errlen);
+
+// Check that container mode can work here (root, setuid to the student
+// uid, a capture on lo). 0, or -1 with the reason in err.
+int box_container_available(char *err, size_t errlen);
 
 #define JAIL_KEEP   (64 * 1024)    // bytes of each stream kept for reports
 #define JAIL_FLOOD  (1024 * 1024)  // bytes of output after which we kill
+#define JAIL_NOFILE 32             // descriptors a program may hold
 
 struct capbuf {
 	char data[JAIL_KEEP + 1];  // first bytes, NUL-terminated
@@ -50,7 +87,8 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
             char *res, size_t reslen, char *err, size_t errlen);
 
 // Inside box_run: start argv (argv[0] a path under /sandbox) with the
-// host folder dir seen as /sandbox, under lim. 0 or -1.
+// host folder dir seen as /sandbox, under lim. Outside namespaces the
+// program runs from dir and "/sandbox/X" arguments become "X". 0 or -1.
 int jail_start(struct jail *j, const char *dir, char *const argv[],
                const struct box_limits *lim);
 

@@ -85,6 +85,26 @@ int wire_decode(const uint8_t *f, size_t caplen, struct wpkt *p)
 	return -1;
 }
 
+static const char *filter;
+
+void wire_set_filter(const char *expr)
+{
+	filter = expr;
+}
+
+// Apply filter to p. 0, or -1 (pcap_geterr says why).
+static int set_filter(pcap_t *p)
+{
+	struct bpf_program prog;
+	if (filter == NULL)
+		return 0;
+	if (pcap_compile(p, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0)
+		return -1;
+	int rc = pcap_setfilter(p, &prog);
+	pcap_freecode(&prog);
+	return rc;
+}
+
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
@@ -95,7 +115,7 @@ int wire_open(struct wire *w, const char *path, char *err, size_t errlen)
 	pcap_set_snaplen(p, 262144);
 	pcap_set_immediate_mode(p, 1);
 	pcap_set_buffer_size(p, 8 << 20);
-	if (pcap_activate(p) < 0 || pcap_setnonblock(p, 1, ebuf) < 0) {
+	if (pcap_activate(p) < 0 || pcap_setnonblock(p, 1, ebuf) < 0 || set_filter(p) < 0) {
 		snprintf(ebuf, sizeof ebuf, "%s", pcap_geterr(p));
 		pcap_close(p);
 		goto fail;
@@ -137,8 +157,10 @@ static void on_frame(u_char *user, const struct pcap_pkthdr *h, const u_char *f)
 
 void wire_collect(struct wire *w)
 {
-	if (w->pcap == NULL)
+	if (w->pcap == NULL) {
+		w->uncaptured = 1;
 		return;
+	}
 	while (pcap_dispatch(w->pcap, -1, on_frame, (u_char *)w) > 0)
 		;
 	if (w->dumper != NULL)

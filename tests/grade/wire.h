@@ -28,13 +28,20 @@ struct wire {
 	void *dumper;           // pcap_dumper_t *
 	struct wpkt *pkts;
 	size_t n, cap;
+	int uncaptured;         // wire_collect was called with no capture open
 };
+
+// Capture only what the BPF filter expr matches (NULL: all of lo), from
+// the next wire_open on. Outside a private network namespace each test
+// captures its own ports only.
+void wire_set_filter(const char *expr);
 
 // Start capturing on lo, saving to path (NULL: do not save). 0, or -1
 // with err filled.
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
 
-// Read every packet captured so far into w->pkts.
+// Read every packet captured so far into w->pkts (without a capture:
+// note it in w->uncaptured).
 void wire_collect(struct wire *w);
 
 // Stop capturing and free everything.
