@@ -15,7 +15,7 @@ static char client_note[sizeof ((struct tcase *)0)->msg];
 // What a student program may use: generous for these programs, small
 // enough that a runaway one cannot hurt the machine or the other tests.
 static const struct box_limits run_limits = {
-	.cpu_s = 2, .as_mb = 256, .nproc = 8, .fsize_mb = 16,
+	.cpu_s = 2, .as_mb = 256, .nproc = 8, .fsize_mb = 2,
 };
 
 void say(struct tcase *t, const char *fmt, ...)
@@ -107,7 +107,7 @@ int run_client(struct tcase *t, const char *prog, struct jail *j, const char *in
 	char dir[4200], exe[64];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
-	char *argv[] = { exe, "127.0.0.1", (char *)peer_port_text(), NULL };
+	char *argv[] = { exe, (char *)peer_host_text(), (char *)peer_port_text(), NULL };
 	if (jail_start(j, dir, argv, &run_limits) < 0) {
 		say(t, "grader: cannot start %s", prog);
 		return -1;

@@ -327,7 +327,7 @@ static void e3_giveup(struct tcase *t)
 
 // A forking server needs a process per client.
 static const struct box_limits fork_limits = {
-	.cpu_s = 2, .as_mb = 256, .nproc = 64, .fsize_mb = 16,
+	.cpu_s = 2, .as_mb = 256, .nproc = 64, .fsize_mb = 2,
 };
 
 static int start_concurrent(struct tcase *t, struct jail *j)

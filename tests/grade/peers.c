@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 int peer_port = 12000;
+static char peer_host[16] = "127.0.0.1";
 
 int peer_pick_port(void)
 {
@@ -31,10 +32,17 @@ int peer_pick_port(void)
 			close(t);
 		if (ok) {
 			peer_port = ntohs(a.sin_port);
+			snprintf(peer_host, sizeof peer_host, "127.1.%d.%d", peer_port >> 8,
+			         peer_port & 0xff);
 			return 0;
 		}
 	}
 	return -1;
+}
+
+const char *peer_host_text(void)
+{
+	return peer_host;
 }
 
 const char *peer_port_text(void)

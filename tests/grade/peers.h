@@ -21,6 +21,12 @@ int peer_pick_port(void);
 // peer_port as text, for a command line.
 const char *peer_port_text(void);
 
+// The address student clients are given (peer_host_text: 127.0.0.1 in a
+// private namespace; outside one, an address of 127/8 of this test's own,
+// set by peer_pick_port, so that what they send anywhere is captured).
+// The peers listen on every address.
+const char *peer_host_text(void);
+
 // Start a UDP server on PEER_PORT that upper-cases every datagram back
 // to its sender. Returns its pid, or -1.
 pid_t peer_udp_server(void);

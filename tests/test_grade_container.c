@@ -1,0 +1,342 @@
+// test_grade_container.c: the grader where courses grade, in a container
+// with Docker's default profile (tests/dockersim.c: no CAP_SYS_ADMIN, a
+// seccomp filter refusing namespaces). There the grader picks container
+// mode by itself and the solutions score full marks on both tables; each
+// broken submission loses exactly its tests; hostile ones (fork bomb,
+// setsid double fork, endless memory, output and loop, SysV shared
+// memory) leave no process and no IPC object of theirs; a grader that is
+// not root there grades what needs no capture, says which checks were not
+// graded and why; and it says so when it cannot grade at all.
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "gradetest.h"
+
+#define MAX_SUBS 40
+#define MAX_TESTS 64
+#define TABLE "tests/grade/tests.tab"
+#define SHM_KEY 0x50c1ab  // the hostile submission's segment
+
+static char tmp[64];        // this run's scratch folder
+#define UID_BLOCKS 40          // gradings at once, each with 128 uids of its own
+static unsigned uid_base;   // the gradings' uids are uid_base + 0..UID_BLOCKS*128-1
+static const char *skip_why;  // why this machine cannot simulate a container
+
+static int setup(void **state)
+{
+	(void)state;
+	static char why[256];
+	snprintf(tmp, sizeof tmp, "/tmp/socklab-gcont-XXXXXX");
+	uid_base = 1750000000u + (unsigned)(getpid() % 1000) * UID_BLOCKS * 128;
+	if (geteuid() != 0)
+		skip_why = "dockersim needs root (a container's processes run as root)";
+	else if (access(harness_path("tests/dockersim"), X_OK) != 0)
+		snprintf(why, sizeof why, "no %s (libseccomp-dev missing?)",
+		         harness_path("tests/dockersim")), skip_why = why;
+	if (mkdtemp(tmp) == NULL)
+		return -1;
+	return chmod(tmp, 0755);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	harness_cleanup();
+	harness_rmtree(tmp);
+	return 0;
+}
+
+// Skip the test (saying why) where no container can be simulated.
+static void need_dockersim(void)
+{
+	if (skip_why != NULL) {
+		print_message("skipped: %s\n", skip_why);
+		skip();
+	}
+}
+
+// Start the grader on dir under the Docker simulation: TAP on stdout,
+// the table given, then the NULL-terminated extra options.
+static void start_contained(struct graded *g, const char *name, const char *dir,
+                            const char *table, char *const extra[])
+{
+	static char sim[4096], grader[4096];
+	static char work[600], uid_arg[16];
+	static int block;  // concurrent graders need uids of their own
+	char *argv[40];
+	int n = 0;
+	snprintf(uid_arg, sizeof uid_arg, "%u", uid_base + (unsigned)(block++ % UID_BLOCKS) * 128);
+	snprintf(sim, sizeof sim, "%s", harness_path("tests/dockersim"));
+	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
+	snprintf(work, sizeof work, "%s/work-%s", tmp, name);
+	snprintf(g->name, sizeof g->name, "%s", name);
+	snprintf(g->dir, sizeof g->dir, "%s", dir);
+	argv[n++] = sim, argv[n++] = grader, argv[n++] = "-w", argv[n++] = work;
+	argv[n++] = "-o", argv[n++] = "tap:-", argv[n++] = "-t", argv[n++] = (char *)table;
+	argv[n++] = "-u", argv[n++] = uid_arg, argv[n++] = "-j", argv[n++] = "4";
+	for (int i = 0; extra && extra[i] && n < 38; i++)
+		argv[n++] = extra[i];
+	argv[n++] = g->dir;
+	argv[n] = NULL;
+	assert_int_equal(proc_start(&g->p, argv), 0);
+	proc_close_stdin(&g->p);
+}
+
+// Copy file src to dst. 0 or -1.
+static int copy(const char *src, const char *dst)
+{
+	char buf[65536];
+	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+	size_t n;
+	if (in == NULL || out == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, out);
+	fclose(in);
+	return fclose(out);
+}
+
+// A submission folder holding the four solutions; returns its path.
+static const char *solutions_copy(const char *name)
+{
+	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
+	static char dir[512];
+	char src[64], dst[600];
+	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	for (int i = 0; i < 4; i++) {
+		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
+		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
+		assert_int_equal(copy(src, dst), 0);
+	}
+	return dir;
+}
+
+// Does a process whose real uid is one of the grader's still exist?
+static int sandbox_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		char path[300], line[256];
+		unsigned uid;
+		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "Uid: %u", &uid) == 1 && uid >= uid_base &&
+			    uid < uid_base + UID_BLOCKS * 128)
+				n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void test_solutions_full_marks_in_container(void **state)
+{
+	(void)state;
+	static struct graded g, e;
+	need_dockersim();
+	start_contained(&g, "solutions", "solutions", TABLE, NULL);
+	start_contained(&e, "extensions", "solutions/extensions", "tests/grade/extensions.tab", NULL);
+	grading_finish(&g, 120000);
+	grading_finish(&e, 120000);
+	if (!strstr(g.tap, "# Total: 100/100") || !strstr(g.tap, "# mode: container"))
+		fail_msg("the solutions in a container:\n%s", g.tap);
+	assert_non_null(strstr(g.tap, "a seccomp filter refuses unshare()"));
+	if (!strstr(e.tap, "# Total: 100/100"))
+		fail_msg("the extension answers in a container:\n%s", e.tap);
+	assert_int_equal(sandbox_processes(), 0);
+}
+
+static struct graded graded[MAX_SUBS];
+
+// Grade the broken submissions m[0..n) in containers, at_once at a time:
+// each loses exactly the tests its header names.
+static void grade_mutants(const struct broken *m, int n, int at_once)
+{
+	struct table_test t[MAX_TESTS];
+	int nt = table_load(TABLE, t, MAX_TESTS);
+	for (int first = 0; first < n; first += at_once) {
+		int last = first + at_once < n ? first + at_once : n;
+		for (int i = first; i < last; i++) {
+			const char *dir = solutions_copy(m[i].name);
+			broken_apply(&m[i], dir);
+			start_contained(&graded[i], m[i].name, dir, TABLE, NULL);
+		}
+		for (int i = first; i < last; i++)
+			grading_finish(&graded[i], 120000);
+	}
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < nt; k++) {
+			int want = broken_fails(&m[i], t[k].name);
+			if (tap_failed(&graded[i], t[k].name) != want)
+				fail_msg("%s in a container: %s %s, expected it to %s\n%s", m[i].name,
+				         t[k].name, want ? "passed" : "failed", want ? "fail" : "pass",
+				         tap_why(&graded[i], t[k].name));
+		}
+}
+
+static void test_broken_submissions_lose_their_tests(void **state)
+{
+	(void)state;
+	static struct broken m[MAX_SUBS];
+	need_dockersim();
+	int n = broken_load(m, MAX_SUBS, NULL, "solutions");
+	assert_true(n >= 10);
+	grade_mutants(m, n, 4);
+}
+
+static void test_hostile_submissions_leave_nothing(void **state)
+{
+	(void)state;
+	static struct broken m[MAX_SUBS];
+	need_dockersim();
+	int n = broken_load(m, MAX_SUBS, "hostile", "solutions");
+	assert_true(n >= 5);
+	grade_mutants(m, n, 3);
+	assert_int_equal(sandbox_processes(), 0);
+}
+
+// Write the solution of prog into dir with code put at the top of main.
+static void solution_with(const char *dir, const char *prog, const char *code)
+{
+	static char src[262144];
+	char path[700];
+	snprintf(path, sizeof path, "solutions/%s.c", prog);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	src[fread(src, 1, sizeof src - 1, f)] = '\0';
+	fclose(f);
+	char *body = strstr(src, "int main(int argc, char *argv[])\n{\n");
+	assert_non_null(body);
+	snprintf(path, sizeof path, "%s/%s.c", dir, prog);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	// (after the solution's own feature macros and includes)
+	fprintf(f, "%.*s#include <sys/ipc.h>\n#include <sys/shm.h>\n#include <unistd.h>\n\n"
+	        "int main(int argc, char *argv[])\n{\n%s%s", (int)(body - src), src, code,
+	        body + strlen("int main(int argc, char *argv[])\n{\n"));
+	assert_int_equal(fclose(f), 0);
+}
+
+// Is there a SysV shared memory segment with key SHM_KEY?
+static int shm_left(void)
+{
+	char line[512];
+	long key;
+	int found = 0;
+	FILE *f = fopen("/proc/sysvipc/shm", "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "%ld", &key) == 1 && key == SHM_KEY)
+			found = 1;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static void test_escapes_and_ipc_are_removed(void **state)
+{
+	(void)state;
+	static struct graded g;
+	need_dockersim();
+	const char *dir = solutions_copy("escape");
+	// UDPServer leaves a daemon (double fork, setsid: a group of its own)
+	// and a shared memory segment, then serves as it should.
+	solution_with(dir, "UDPServer",
+	              "\tif (fork() == 0) {\n\t\tsetsid();\n\t\tif (fork() == 0)\n"
+	              "\t\t\tfor (;;)\n\t\t\t\tpause();\n\t\t_exit(0);\n\t}\n"
+	              "\tint id = shmget(0x50c1ab, 1 << 20, IPC_CREAT | 0600);\n"
+	              "\tif (id >= 0) {\n\t\tchar *p = shmat(id, NULL, 0);\n"
+	              "\t\tif (p != (void *)-1)\n\t\t\tp[0] = 1;\n\t}\n");
+	start_contained(&g, "escape", dir, TABLE, NULL);
+	grading_finish(&g, 120000);
+	if (!strstr(g.tap, "# Total: 100/100"))
+		fail_msg("a daemon of UDPServer's changed the grades:\n%s", g.tap);
+	assert_int_equal(sandbox_processes(), 0);
+	assert_false(shm_left());
+}
+
+static void test_not_root_in_container_grades_what_it_can(void **state)
+{
+	(void)state;
+	static char tap[TAP_SIZE];
+	char work[128], sim[4096], grader[4096];
+	need_dockersim();
+	if (access("/usr/bin/setpriv", X_OK) != 0)
+		skip();
+	snprintf(sim, sizeof sim, "%s", harness_path("tests/dockersim"));
+	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
+	snprintf(work, sizeof work, "%s/nonroot", tmp);
+	assert_int_equal(mkdir(work, 0755), 0);
+	assert_int_equal(chown(work, 65534, 65534), 0);
+	strcat(work, "/work");
+	char *argv[] = { sim, "/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+	                 "--clear-groups", grader, "-w", work, "-o", "tap:-", "solutions", NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, tap, sizeof tap, 60000) >= 0);
+	int status = proc_wait(&p, 5000);
+	proc_kill(&p);
+	// Plain mode: what needs no capture is graded, the rest is not (exit 3).
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 3 || !strstr(tap, "# mode: plain") ||
+	    !strstr(tap, "run the grader as root in the container"))
+		fail_msg("not root in a container: status %#x\n%s", status, tap);
+	assert_non_null(strstr(tap, "ok 1 - udpclient_reply (10/10)"));
+	assert_non_null(strstr(tap, "udpclient_datagram (0/10) UDPClient sends one datagram "
+	                       "holding exactly the sentence # SKIP not graded here"));
+	assert_non_null(strstr(tap, "# Total: 50/50 (50 more points not graded here)"));
+	assert_null(strstr(tap, "not ok"));
+}
+
+static void test_cannot_grade_says_so_without_a_score(void **state)
+{
+	(void)state;
+	static struct graded g;
+	static char json[8192];
+	char out[700];
+	need_dockersim();
+	snprintf(out, sizeof out, "gradescope:%s/nons.json", tmp);
+	char *extra[] = { "-m", "namespaces", "-o", out, NULL };
+	start_contained(&g, "nons", "solutions", TABLE, extra);
+	assert_true(read_all(g.p.out, g.tap, sizeof g.tap, 60000) >= 0);
+	int status = proc_wait(&g.p, 5000);
+	proc_kill(&g.p);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 2 || !strstr(g.tap, "# NOT GRADED") ||
+	    !strstr(g.tap, "Total: not graded (no score)") || strstr(g.tap, "NOT BUILT"))
+		fail_msg("-m namespaces in a container: status %#x\n%s", status, g.tap);
+	snprintf(out, sizeof out, "%s/nons.json", tmp);
+	FILE *f = fopen(out, "r");
+	assert_non_null(f);
+	json[fread(json, 1, sizeof json - 1, f)] = '\0';
+	fclose(f);
+	assert_non_null(strstr(json, "{\"output\": \"NOT GRADED (no score): "));
+	assert_null(strstr(json, "\"score\""));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_solutions_full_marks_in_container),
+		cmocka_unit_test(test_cannot_grade_says_so_without_a_score),
+		cmocka_unit_test(test_not_root_in_container_grades_what_it_can),
+		cmocka_unit_test(test_escapes_and_ipc_are_removed),
+		cmocka_unit_test(test_broken_submissions_lose_their_tests),
+		cmocka_unit_test(test_hostile_submissions_leave_nothing),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
