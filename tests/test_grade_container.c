@@ -6,8 +6,12 @@
 // setsid double fork, endless memory, output and loop, SysV shared
 // memory) leave no process and no IPC object of theirs; a grader that is
 // not root there grades what needs no capture, says which checks were not
-// graded and why; and it says so when it cannot grade at all.
+// graded and why; and it says so when it cannot grade at all. The
+// Gradescope zip, run the way Gradescope runs it, grades the solutions
+// 100/100 into a results.json of Gradescope's format, and says which
+// file of a messy submission it graded.
 #include <dirent.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -328,10 +332,110 @@ static void test_cannot_grade_says_so_without_a_score(void **state)
 	assert_null(strstr(json, "\"score\""));
 }
 
+// The Gradescope run below: the kit unzipped into /autograder/source of
+// a private mount namespace, setup.sh, run_autograder copied and run in
+// the Docker simulation on /autograder/submission; first without
+// setup.sh (it must say it cannot grade, with no score), then with it.
+static const char gradescope_sh[] =
+	"set -eu\n"
+	"mount -t tmpfs -o size=512m autograder /autograder\n"
+	"mkdir -p /autograder/source /autograder/submission /autograder/results\n"
+	"cp -r \"$3\"/. /autograder/submission/\n"
+	"cd /autograder/source && unzip -q \"$1\"\n"
+	"cp run_autograder /autograder/run_autograder\n"
+	"\"$2\" /autograder/run_autograder || true\n"
+	"cp /autograder/results/results.json \"$4\"/unbuilt.json\n"
+	"bash ./setup.sh >\"$4\"/setup.log 2>&1\n"
+	"\"$2\" /autograder/run_autograder\n"
+	"cp /autograder/results/results.json \"$4\"/results.json\n";
+
+// Checks of results.json against Gradescope's format (python3).
+static const char gradescope_py[] =
+	"import json, sys\n"
+	"u = json.load(open(sys.argv[1] + '/unbuilt.json'))\n"
+	"assert 'score' not in u and u['output'].startswith('NOT GRADED'), u\n"
+	"r = json.load(open(sys.argv[1] + '/results.json'))\n"
+	"assert r['score'] == 100, r['score']\n"
+	"assert len(r['tests']) == 14, len(r['tests'])\n"
+	"for t in r['tests']:\n"
+	"    for k in ('name', 'score', 'max_score', 'output', 'visibility'):\n"
+	"        assert k in t, (k, t)\n"
+	"    assert t['score'] == t['max_score'] > 0, t\n"
+	"o = r['output']\n"
+	"for want in ('mode: container', 'UDPClient.c graded from labs/UDPClient.c',\n"
+	"             'TCPServer.c graded from a/TCPServer.c',\n"
+	"             'TCPClient.c is in the submission 2 times at the same depth'):\n"
+	"    assert want in o, (want, o)\n";
+
+// Make a submission as a student might upload it: the four programs in
+// labs/, a broken UDPClient.c at the top (labs/ is preferred), TCPServer
+// only deeper (the shallowest is taken), TCPClient twice at one depth.
+static void messy_submission(const char *dir)
+{
+	static const char *const dirs[] = { "labs", "a", "a/b", "x", "y" };
+	static const char *const copies[][2] = {
+		{ "labs/UDPClient.c", "UDPClient" }, { "labs/UDPServer.c", "UDPServer" },
+		{ "a/TCPServer.c", "TCPServer" }, { "a/b/TCPServer.c", "UDPClient" },
+		{ "x/TCPClient.c", "TCPClient" }, { "y/TCPClient.c", "TCPClient" },
+		{ "UDPClient.c", "TCPServer" },
+	};
+	char path[700], src[64];
+	assert_int_equal(mkdir(dir, 0755), 0);
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, dirs[i]);
+		assert_int_equal(mkdir(path, 0755), 0);
+	}
+	for (size_t i = 0; i < sizeof copies / sizeof copies[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, copies[i][0]);
+		snprintf(src, sizeof src, "solutions/%s.c", copies[i][1]);
+		assert_int_equal(copy(src, path), 0);
+	}
+}
+
+static void test_gradescope_zip_as_gradescope_runs_it(void **state)
+{
+	(void)state;
+	static char out[65536];
+	char zip[128], sub[128], sim[PATH_MAX];
+	need_dockersim();
+	if (access("/usr/bin/unshare", X_OK) != 0 || access("/usr/bin/unzip", X_OK) != 0)
+		skip();
+	int made = mkdir("/autograder", 0755) == 0;  // a mount point, removed after
+	snprintf(zip, sizeof zip, "%s/autograder.zip", tmp);
+	snprintf(sub, sizeof sub, "%s/upload", tmp);
+	assert_non_null(realpath(harness_path("tests/dockersim"), sim));
+	messy_submission(sub);
+	char *mk[] = { "tests/grade/make-gradescope", zip, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, mk), 0);
+	proc_close_stdin(&p);
+	assert_int_equal(proc_wait(&p, 60000), 0);
+	proc_kill(&p);
+	char *argv[] = { "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+	                 (char *)gradescope_sh, "sh", zip, sim, sub, tmp, NULL };
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	ssize_t n = read_all(p.err, out, sizeof out, 240000);
+	int status = proc_wait(&p, 5000);
+	proc_kill(&p);
+	if (made)
+		rmdir("/autograder");
+	if (n < 0 || status != 0)
+		fail_msg("the Gradescope run: status %#x\n%s", status, out);
+	char *py[] = { "/usr/bin/env", "python3", "-c", (char *)gradescope_py, tmp, NULL };
+	assert_int_equal(proc_start(&p, py), 0);
+	proc_close_stdin(&p);
+	read_all(p.err, out, sizeof out, 20000);
+	if (proc_wait(&p, 5000) != 0)
+		fail_msg("results.json is not what Gradescope wants:\n%s", out);
+	proc_kill(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_solutions_full_marks_in_container),
+		cmocka_unit_test(test_gradescope_zip_as_gradescope_runs_it),
 		cmocka_unit_test(test_cannot_grade_says_so_without_a_score),
 		cmocka_unit_test(test_not_root_in_container_grades_what_it_can),
 		cmocka_unit_test(test_escapes_and_ipc_are_removed),

@@ -4,9 +4,14 @@
 #              [ONLY="test ..."] [STRICT=1: exit 1 unless every test passed]
 #              [TABLE=tests|extensions: the labs' four programs (tests.tab) or
 #               the extension exercises (extensions.tab)]
-#   make grade-all SUBMISSIONS=DIR [JOBS=N] [TABLE=...]   one sub-folder per
-#                                             student, N at a time (default:
-#                                             twice the CPUs)
+#              [MODE=auto|namespaces|container|plain: the sandbox, see
+#               tests/grade/sandbox.h; auto picks the best that works here]
+#   make grade-all SUBMISSIONS=DIR [JOBS=N] [TABLE=...] [MODE=...]   one
+#                                             sub-folder per student, N at a
+#                                             time (default: twice the CPUs)
+#   make install-apparmor / uninstall-apparmor   Ubuntu 24.04: the AppArmor
+#                                             profile letting the grader and
+#                                             socktrace make user namespaces
 #   make gradescope                           build/grade/autograder.zip
 #   make dist-student                         build/socklab-student.tar.gz
 #   make classroom-workflow                   tests/grade/classroom.yml
@@ -15,6 +20,10 @@ GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
 GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs
+MODE        ?= auto
+# The recipes read these from the environment ("$$SUBMISSION"), so that
+# a folder name with spaces or shell metacharacters is one argument.
+export SUBMISSION SUBMISSIONS NOTE
 FORMAT      ?= text
 TABLE       ?= tests
 # The table names the tests and so the programs they grade.
@@ -22,8 +31,10 @@ GRADE_TABLE  = tests/grade/$(TABLE).tab
 # Another table than the labs' grades in folders of its own.
 GRADE_SUFFIX = $(if $(filter-out tests,$(TABLE)),-$(TABLE))
 # What grading writes goes under build/grade/ whatever the build tree (the
-# sanitizer build too), so its report names the same paths either way.
-GRADE_WORK   = build/grade/work$(GRADE_SUFFIX)/$(subst /,_,$(patsubst /%,%,$(SUBMISSION:%/=%)))
+# sanitizer build too), so its report names the same paths either way: one
+# work folder per submission, named after it with '/' and anything unusual
+# as '_' (computed by the shell, which sees the name as it is).
+GRADE_WORK   = build/grade/work$(GRADE_SUFFIX)/$$(printf '%s' "$$SUBMISSION" | sed 's:/*$$::; s:^/*::' | tr -c 'A-Za-z0-9._-' '_')
 GRADE_OUT_junit      = build/grade/results.xml
 GRADE_OUT_gradescope = build/grade/results.json
 OUT         ?= $(GRADE_OUT_$(FORMAT))
@@ -48,17 +59,17 @@ endif
 # Gradescope's JSON go to OUT as well.
 grade: $(GRADER)
 	@test -f $(GRADE_TABLE) || { echo "grade: no table $(GRADE_TABLE) (TABLE=tests or TABLE=extensions)"; exit 2; }
-	@$(GRADER) -w $(GRADE_WORK) -t $(GRADE_TABLE) $(if $(wildcard $(SOCKTRACE)),-s $(SOCKTRACE)) \
-		$(if $(filter tap,$(FORMAT)),-o tap:-,-o text:-) \
+	@$(GRADER) -w "$(GRADE_WORK)" -t $(GRADE_TABLE) $(if $(wildcard $(SOCKTRACE)),-s $(SOCKTRACE)) \
+		$(if $(filter tap,$(FORMAT)),-o tap:-,-o text:-) -m $(MODE) \
 		$(if $(OUT),-o $(FORMAT):$(OUT)) $(foreach t,$(ONLY),-T $(t)) \
-		$(if $(STRICT),-x) $(SUBMISSION)
+		$(if $(STRICT),-x) $(if $(NOTE),-n "$$NOTE") "$$SUBMISSION"
 	@$(if $(OUT),echo "grade: $(FORMAT) results written to $(OUT)")
 
 grade-all: $(GRADER)
 	@test -n "$(SUBMISSIONS)" || { echo "grade-all: say which folder: make grade-all SUBMISSIONS=DIR"; exit 2; }
 	@test -f $(GRADE_TABLE) || { echo "grade-all: no table $(GRADE_TABLE) (TABLE=tests or TABLE=extensions)"; exit 2; }
-	@tests/grade/grade-all $(GRADER) $(SUBMISSIONS) build/grade/class$(GRADE_SUFFIX) \
-		$(or $(JOBS),$(shell echo $$((2 * $$(getconf _NPROCESSORS_ONLN))))) $(GRADE_TABLE)
+	@tests/grade/grade-all $(GRADER) "$$SUBMISSIONS" build/grade/class$(GRADE_SUFFIX) \
+		$(or $(JOBS),$(shell echo $$((2 * $$(getconf _NPROCESSORS_ONLN))))) $(GRADE_TABLE) $(MODE)
 
 gradescope:
 	@tests/grade/make-gradescope $(BUILD)/grade/autograder.zip

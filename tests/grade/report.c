@@ -62,6 +62,8 @@ static void write_mode(const struct grading *g, FILE *f, const char *prefix)
 		fprintf(f, "%smode: %s (%s)\n", prefix, g->mode, g->isolation);
 	if (g->note)
 		fprintf(f, "%snote: %s\n", prefix, g->note);
+	if (g->files)
+		fprintf(f, "%s%s\n", prefix, g->files);
 }
 
 // The closing line of the text report.
@@ -218,6 +220,10 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	if (g->not_graded) {
 		fputs("{\"output\": \"NOT GRADED (no score): ", f);
 		json(f, g->not_graded);
+		if (g->files) {
+			fputs("\\n", f);
+			json(f, g->files);
+		}
 		fputs("\", \"tests\": []}\n", f);
 		return;
 	}
@@ -230,6 +236,10 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	if (g->note) {
 		fputs("note: ", f);
 		json(f, g->note);
+		fputs("\\n", f);
+	}
+	if (g->files) {
+		json(f, g->files);
 		fputs("\\n", f);
 	}
 	for (int p = 0; p < g->nprograms; p++) {

@@ -30,6 +30,7 @@ struct grading {
 	const char *isolation;     // what isolation that mode gave
 	const char *note;          // why this mode (why not namespaces), or NULL
 	const char *not_graded;    // why nothing could be graded here, or NULL
+	const char *files;         // which files were graded (-n), or NULL
 	char programs[MAX_PROGRAMS][24];  // the programs the table tests, in its order
 	int nprograms;
 	struct build builds[MAX_PROGRAMS];
