@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/tcp.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -76,6 +77,93 @@ pid_t peer_udp_server_with(int drop, int delay_ms)
 			poll(NULL, 0, delay_ms);
 		upcase(buf, (size_t)n);
 		sendto(s, buf, (size_t)n, 0, (struct sockaddr *)&from, fl);
+	}
+}
+
+char peer_token(uint32_t seed, size_t i)
+{
+	uint64_t x = (uint64_t)seed << 32 ^ (uint64_t)i;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;  // splitmix64's finaliser
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return (char)('A' + x % 26);
+}
+
+void peer_token_text(uint32_t seed, size_t len, char *out)
+{
+	for (size_t i = 0; i < len; i++)
+		out[i] = peer_token(seed, i);
+	out[len] = '\0';
+}
+
+pid_t peer_udp_token_server(uint32_t seed)
+{
+	int s = bound_socket(SOCK_DGRAM);
+	if (s < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid != 0) {
+		close(s);
+		return pid;
+	}
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	for (;;) {
+		static char buf[65536];
+		struct sockaddr_storage from;
+		socklen_t fl = sizeof from;
+		ssize_t n = recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl);
+		for (ssize_t i = 0; i < n; i++)
+			buf[i] = peer_token(seed, (size_t)i);
+		if (n >= 0)
+			sendto(s, buf, (size_t)n, 0, (struct sockaddr *)&from, fl);
+	}
+}
+
+// Send the token bytes [*off, *off + n) of seed on c, pausing at the cuts.
+// 0, or -1 if the client is gone.
+static int send_token(int c, uint32_t seed, size_t *off, size_t n)
+{
+	static const size_t cuts[] = { PEER_CUT1, PEER_CUT2, (size_t)-1 };
+	char buf[8192];
+	while (n > 0) {
+		size_t k = n < sizeof buf ? n : sizeof buf;
+		for (int i = 0; i < 2; i++)
+			if (*off < cuts[i] && *off + k > cuts[i])
+				k = cuts[i] - *off;
+		for (size_t i = 0; i < k; i++)
+			buf[i] = peer_token(seed, *off + i);
+		if (send(c, buf, k, MSG_NOSIGNAL) != (ssize_t)k)
+			return -1;
+		*off += k, n -= k;
+		if (*off == PEER_CUT1 || *off == PEER_CUT2)
+			poll(NULL, 0, PEER_CUT_MS);
+	}
+	return 0;
+}
+
+pid_t peer_tcp_token_server(uint32_t seed)
+{
+	int s = bound_socket(SOCK_STREAM), on = 1;
+	if (s < 0 || listen(s, 8) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid != 0) {
+		close(s);
+		return pid;
+	}
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	for (;;) {
+		int c = accept(s, NULL, NULL);
+		size_t off = 0;
+		char buf[8192];
+		ssize_t n;
+		if (c < 0)
+			continue;
+		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+		while (readable(c, 3000) && (n = recv(c, buf, sizeof buf, 0)) > 0 &&
+		       send_token(c, seed, &off, (size_t)n) == 0)
+			;
+		close(c);
 	}
 }
 
@@ -180,5 +268,26 @@ void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
 	send(s, msg, strlen(msg), MSG_NOSIGNAL);
 	shutdown(s, SHUT_WR);
 	peer_tcp_read(s, want, wait_eof, timeout_ms, a);
+	close(s);
+}
+
+void peer_tcp_ask_paced(const struct piece *p, int n, size_t want, int timeout_ms,
+                        struct tcp_answer *a)
+{
+	int on = 1;
+	memset(a, 0, sizeof *a);
+	int s = peer_tcp_connect();
+	if (s < 0)
+		return;
+	a->connected = 1;
+	setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+	for (int i = 0; i < n && !a->eof; i++) {
+		if (send(s, p[i].data, p[i].len, MSG_NOSIGNAL) != (ssize_t)p[i].len)
+			break;  // the server is gone: what it sent is read below
+		if (p[i].wait_ms > 0 && readable(s, p[i].wait_ms))
+			peer_tcp_read(s, a->len + 1, 0, 1, a);
+	}
+	shutdown(s, SHUT_WR);
+	peer_tcp_read(s, want, 0, timeout_ms, a);
 	close(s);
 }
