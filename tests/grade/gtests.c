@@ -294,12 +294,10 @@ static int udpclient_once(struct tcase *t)
 }
 
 // Say why UDPClient's output (in j) lacks want, the reply the token
-// server sent, judging by the wire too.
+// server sent (NULL: no datagram reached it).
 static void say_no_udp_reply(struct tcase *t, const struct jail *j, const char *want)
 {
-	const struct wpkt *p;
-	wire_collect(t->wire);
-	if (count_udp(t->wire, PEER_PORT, 0, &p) == 0) {
+	if (want == NULL) {
 		say(t, "UDPClient did not print the server's reply: it sent no datagram to the "
 		    "server's port %d", PEER_PORT);
 		say_misdirected_proto(t, t->wire, W_UDP);
@@ -317,18 +315,23 @@ static void say_no_udp_reply(struct tcase *t, const struct jail *j, const char *
 
 static void udpclient_reply(struct tcase *t)
 {
+	static char want[65536];
+	const struct wpkt *p;
 	struct jail j;
-	char want[sizeof UDP_SENTENCE];
 	uint32_t seed = new_seed();
-	peer_token_text(seed, strlen(UDP_SENTENCE), want);
 	if (peer_udp_token_server(seed) < 0) {
 		say(t, "grader: cannot start the grader's UDP server");
 		return;
 	}
 	if (run_client(t, "UDPClient", &j, UDP_SENTENCE "\n", 4000) < 0)
 		return;
-	if (!has_line(&j.o, want)) {
-		say_no_udp_reply(t, &j, want);
+	// The server answers as many letters as the datagram had bytes (the
+	// sentence, unless udpclient_datagram finds otherwise).
+	wire_collect(t->wire);
+	if (count_udp(t->wire, PEER_PORT, 0, &p) > 0 && p->len < sizeof want)
+		peer_token_text(seed, p->len, want);
+	if (p == NULL || !has_line(&j.o, want)) {
+		say_no_udp_reply(t, &j, p == NULL ? NULL : want);
 		return;
 	}
 	if (!WIFEXITED(j.status) || WEXITSTATUS(j.status) != 0) {
@@ -520,25 +523,27 @@ static int say_datagram_socket(struct tcase *t)
 }
 
 // The payload bytes sent to (to_server) or from the server's port on the
-// last connection of the capture, and how many ms after its SYN the
-// client's FIN came (-1: none).
+// last connection of the capture (retransmissions aside), and how many ms
+// after its SYN the client's FIN came (-1: none).
 static size_t last_connection(const struct wire *w, int to_server, long long *fin_ms)
 {
 	int cport = -1;
 	size_t n = 0;
+	uint32_t next = 0;
 	long long syn = 0;
 	for (size_t i = 0; i < w->n; i++) {
 		const struct wpkt *p = &w->pkts[i];
-		if (p->proto == W_TCP && p->dport == PEER_PORT && (p->flags & (W_SYN | W_ACK)) == W_SYN)
-			cport = p->sport, n = 0, *fin_ms = -1, syn = p->ms;
-		else if (p->proto != W_TCP || cport < 0)
+		int up = p->dport == PEER_PORT;
+		if (p->proto == W_TCP && up && (p->flags & (W_SYN | W_ACK)) == W_SYN)
+			cport = p->sport, n = 0, *fin_ms = -1, syn = p->ms, next = 0;
+		if (p->proto != W_TCP || cport < 0 || (up ? p->sport : p->dport) != cport)
 			continue;
-		else if (p->sport == cport && p->dport == PEER_PORT) {
-			if ((p->flags & W_FIN) && *fin_ms < 0)
-				*fin_ms = p->ms - syn;
-			n += to_server ? p->len : 0;
-		} else if (p->sport == PEER_PORT && p->dport == cport)
-			n += to_server ? 0 : p->len;
+		if (up && (p->flags & W_FIN) && *fin_ms < 0)
+			*fin_ms = p->ms - syn;
+		if (up != to_server || p->len == 0 || (n > 0 && p->seq != next))
+			continue;
+		n += p->len;
+		next = p->seq + (uint32_t)p->len;
 	}
 	return n;
 }
@@ -565,11 +570,12 @@ static void say_deadlock(struct tcase *t)
 // bytes into *n), or NULL if there is no such line.
 static const char *printed_reply(const struct capbuf *out, size_t *n)
 {
-	const char *p = strstr(out->data, FROM_SERVER);
+	const char *p = memmem(out->data, out->len, FROM_SERVER, strlen(FROM_SERVER));
 	if (p == NULL)
 		return NULL;
 	p += strlen(FROM_SERVER);
-	*n = strcspn(p, "\n");
+	const char *nl = memchr(p, '\n', (size_t)(out->data + out->len - p));
+	*n = nl ? (size_t)(nl - p) : (size_t)(out->data + out->len - p);
 	while (*n > 0 && p[*n - 1] == '\r')
 		(*n)--;
 	return p;
@@ -619,19 +625,28 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, const char *s, siz
 {
 	struct jail j;
 	size_t n;
-	char *input = malloc(len + 2), *want = malloc(len + 1);
+	char *input = malloc(len + 2), *want = NULL;
 	int rc = -1;
-	if (input == NULL || want == NULL) {
+	if (input == NULL) {
 		say(t, "grader: out of memory");
 		goto out;
 	}
 	memcpy(input, s, len);
 	memcpy(input + len, "\n", 2);
-	peer_token_text(seed, len, want);
 	if (run_client(t, "TCPClient", &j, input, TCP_DEADLINE) < 0) {
 		say_deadlock(t);
 		goto out;
 	}
+	// The server answers one letter for each byte the client sent (the
+	// sentence, unless tcpclient_sentence finds otherwise).
+	long long fin;
+	wire_collect(t->wire);
+	len = last_connection(t->wire, 1, &fin);
+	if ((want = malloc(len + 1)) == NULL) {
+		say(t, "grader: out of memory");
+		goto out;
+	}
+	peer_token_text(seed, len, want);
 	const char *got = printed_reply(&j.o, &n);
 	if (got == NULL)
 		say(t, "TCPClient's output has no line starting \"" FROM_SERVER "\"");
