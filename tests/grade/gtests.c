@@ -516,9 +516,9 @@ static int say_datagram_socket(struct tcase *t)
 	wire_collect(t->wire);
 	if (count_udp(t->wire, PEER_PORT, 0, &p) == 0)
 		return 0;
-	say(t, "\n  TCPClient sent a UDP datagram to port %d instead of opening a TCP "
+	say(t, "%sTCPClient sent a UDP datagram to port %d instead of opening a TCP "
 	    "connection (no SYN, no handshake): its socket is a datagram socket (SOCK_DGRAM); "
-	    "TCP needs a stream socket, SOCK_STREAM", PEER_PORT);
+	    "TCP needs a stream socket, SOCK_STREAM", t->msg[0] ? "\n  " : "", PEER_PORT);
 	return 1;
 }
 
@@ -734,8 +734,10 @@ static void tcpclient_handshake(struct tcase *t)
 			"the SYN got no SYN-ACK",
 			"the handshake's third step (the client's ACK) did not come before data",
 		};
+		if (step == 0 && say_datagram_socket(t))
+			return;  // no handshake to speak of: it said why
 		say(t, "three-way handshake incomplete: %s", what[step]);
-		if (step == 0 && !say_datagram_socket(t))
+		if (step == 0)
 			say_misdirected_proto(t, w, W_TCP);
 		return;
 	}
@@ -1014,5 +1016,5 @@ void gtest_run(struct tcase *t)
 	}
 	fn(t);
 	if (!t->pass && client_note[0] != '\0')
-		say(t, "\n  %s", client_note);
+		say(t, "%s%s", client_note[0] == '\n' ? "" : "\n  ", client_note);
 }
