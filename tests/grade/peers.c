@@ -119,9 +119,9 @@ pid_t peer_udp_token_server(uint32_t seed)
 	}
 }
 
-// Send the token bytes [*off, *off + n) of seed on c, pausing at the cuts.
-// 0, or -1 if the client is gone.
-static int send_token(int c, uint32_t seed, size_t *off, size_t n)
+// Send the token bytes [*off, *off + n) of seed on c, pausing at the cuts
+// if paced. 0, or -1 if the client is gone.
+static int send_token(int c, uint32_t seed, size_t *off, size_t n, int paced)
 {
 	static const size_t cuts[] = { PEER_CUT1, PEER_CUT2, (size_t)-1 };
 	char buf[8192];
@@ -135,7 +135,7 @@ static int send_token(int c, uint32_t seed, size_t *off, size_t n)
 		if (send(c, buf, k, MSG_NOSIGNAL) != (ssize_t)k)
 			return -1;
 		*off += k, n -= k;
-		if (*off == PEER_CUT1 || *off == PEER_CUT2)
+		if (paced && (*off == PEER_CUT1 || *off == PEER_CUT2))
 			poll(NULL, 0, PEER_CUT_MS);
 	}
 	return 0;
@@ -152,7 +152,7 @@ pid_t peer_tcp_token_server(uint32_t seed)
 		return pid;
 	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	for (;;) {
+	for (int client = 0;; client++) {
 		int c = accept(s, NULL, NULL);
 		size_t off = 0;
 		char buf[8192];
@@ -161,7 +161,7 @@ pid_t peer_tcp_token_server(uint32_t seed)
 			continue;
 		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 		while (readable(c, 3000) && (n = recv(c, buf, sizeof buf, 0)) > 0 &&
-		       send_token(c, seed, &off, (size_t)n) == 0)
+		       send_token(c, seed, &off, (size_t)n, client == 0) == 0)
 			;
 		close(c);
 	}

@@ -43,8 +43,9 @@ pid_t peer_udp_token_server(uint32_t seed);
 
 // Start a TCP server on PEER_PORT that, for each client, answers bytes as
 // they arrive: for each byte received it sends one byte of the token of
-// seed (PEER_CUT1 and PEER_CUT2 bytes in, it pauses PEER_CUT_MS), and it
-// closes the connection on the client's FIN (or after 3 s of silence).
+// seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it pauses
+// PEER_CUT_MS), and it closes the connection on the client's FIN (or
+// after 3 s of silence).
 // Returns its pid, or -1.
 pid_t peer_tcp_token_server(uint32_t seed);
 
