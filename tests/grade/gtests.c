@@ -342,7 +342,6 @@ static void udpclient_reply(struct tcase *t)
 	t->pass = 1;
 }
 
-
 static void udpclient_datagram(struct tcase *t)
 {
 	const struct wpkt *p;
@@ -531,6 +530,7 @@ static size_t last_connection(const struct wire *w, int to_server, long long *fi
 	size_t n = 0;
 	uint32_t next = 0;
 	long long syn = 0;
+	*fin_ms = -1;
 	for (size_t i = 0; i < w->n; i++) {
 		const struct wpkt *p = &w->pkts[i];
 		int up = p->dport == PEER_PORT;
@@ -590,6 +590,18 @@ static int is_upper_of(const char *got, const char *s, size_t n)
 	return 1;
 }
 
+// Does got (n bytes) start with the reply want (len bytes) from one of
+// its cuts on, as when each recv() overwrote the one before?
+static int ends_first(const char *got, size_t n, const char *want, size_t len)
+{
+	static const size_t cuts[] = { PEER_CUT1, PEER_CUT2 };
+	for (int i = 0; i < 2; i++)
+		if (len > cuts[i] && n >= len - cuts[i] &&
+		    memcmp(got, want + cuts[i], len - cuts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 // Say how the reply got (n bytes) TCPClient printed for the sentence s
 // differs from want (len bytes), sent in segments cut at PEER_CUT1 and
 // PEER_CUT2 (with pauses if paced).
@@ -614,9 +626,8 @@ static void say_wrong_reply(struct tcase *t, const char *got, size_t n, const ch
 	else if (n < len && memcmp(got, want, n) == 0)
 		say(t, ": the reply stops short. A line may be of any length: keep receiving "
 		    "until recv() returns 0, growing the buffer as needed");
-	else if (len > PEER_CUT2 && n >= len - PEER_CUT2 &&
-	         memcmp(got, want + PEER_CUT2, len - PEER_CUT2) == 0)
-		say(t, ": it starts with the last segment. Each recv() wrote over the start of the "
+	else if (ends_first(got, n, want, len))
+		say(t, ": it starts with a later segment. Each recv() wrote over the start of the "
 		    "buffer: receive into buf + got, after what came before");
 	else
 		say(t, ": print exactly the bytes recv() returned, in order");
@@ -645,7 +656,7 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, const char *s, siz
 	}
 	// The server answers one letter for each byte the client sent (the
 	// sentence, unless tcpclient_sentence finds otherwise).
-	long long fin;
+	long long fin;  // unused here
 	wire_collect(t->wire);
 	len = last_connection(t->wire, 1, &fin);
 	if ((want = malloc(len + 1)) == NULL) {
