@@ -692,7 +692,8 @@ static void tcpclient_reply(struct tcase *t)
 	for (size_t i = 0; i < TCP_LONG; i++)
 		lots[i] = TCP_SENTENCE[i % strlen(TCP_SENTENCE)];
 	if (tcpclient_exchange(t, seed, TCP_SENTENCE, strlen(TCP_SENTENCE), 1) < 0) {
-		say_datagram_socket(t);
+		if (!say_datagram_socket(t))
+			say_misdirected_proto(t, t->wire, W_TCP);
 		return;
 	}
 	say(t, "with a sentence of %d bytes: ", TCP_LONG);
@@ -783,7 +784,8 @@ static void tcpclient_sentence(struct tcase *t)
 	}
 	if (len == 0) {
 		say(t, "TCPClient sent no bytes to the server");
-		say_datagram_socket(t);
+		if (!say_datagram_socket(t))
+			say_misdirected_proto(t, w, W_TCP);
 		return;
 	}
 	if (len != strlen(TCP_SENTENCE) || memcmp(data, TCP_SENTENCE, len) != 0) {
