@@ -634,11 +634,12 @@ static void say_wrong_reply(struct tcase *t, const char *got, size_t n, const ch
 }
 
 // Run TCPClient on the sentence s (len bytes) against the token server of
-// seed (started already; paced: the server's first client, whose reply
-// comes with pauses), for at most TCP_DEADLINE. 0 if it printed the
+// seed (started already, telling its counts on the pipe counts; paced: the
+// server's first client, whose reply comes with pauses), for at most
+// TCP_DEADLINE. 0 if it printed the
 // whole reply after "From Server: " and exited 0; else -1 with the reason.
-static int tcpclient_exchange(struct tcase *t, uint32_t seed, const char *s, size_t len,
-                              int paced)
+static int tcpclient_exchange(struct tcase *t, uint32_t seed, int counts, const char *s,
+                              size_t len, int paced)
 {
 	struct jail j;
 	size_t n;
@@ -656,9 +657,7 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, const char *s, siz
 	}
 	// The server answers one letter for each byte the client sent (the
 	// sentence, unless tcpclient_sentence finds otherwise).
-	long long fin;  // unused here
-	wire_collect(t->wire);
-	len = last_connection(t->wire, 1, &fin);
+	len = peer_token_count(counts, 500);
 	if ((want = malloc(len + 1)) == NULL) {
 		say(t, "grader: out of memory");
 		goto out;
@@ -685,19 +684,20 @@ static void tcpclient_reply(struct tcase *t)
 {
 	static char lots[TCP_LONG + 1];
 	uint32_t seed = new_seed();
-	if (peer_tcp_token_server(seed) < 0) {
+	int counts;
+	if (peer_tcp_token_server(seed, &counts) < 0) {
 		say(t, "grader: cannot start the grader's TCP server");
 		return;
 	}
 	for (size_t i = 0; i < TCP_LONG; i++)
 		lots[i] = TCP_SENTENCE[i % strlen(TCP_SENTENCE)];
-	if (tcpclient_exchange(t, seed, TCP_SENTENCE, strlen(TCP_SENTENCE), 1) < 0) {
+	if (tcpclient_exchange(t, seed, counts, TCP_SENTENCE, strlen(TCP_SENTENCE), 1) < 0) {
 		if (!say_datagram_socket(t))
 			say_misdirected_proto(t, t->wire, W_TCP);
 		return;
 	}
 	say(t, "with a sentence of %d bytes: ", TCP_LONG);
-	if (tcpclient_exchange(t, seed, lots, TCP_LONG, 0) < 0)
+	if (tcpclient_exchange(t, seed, counts, lots, TCP_LONG, 0) < 0)
 		return;
 	t->msg[0] = '\0';
 	t->pass = 1;

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/tcp.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -141,30 +142,45 @@ static int send_token(int c, uint32_t seed, size_t *off, size_t n, int paced)
 	return 0;
 }
 
-pid_t peer_tcp_token_server(uint32_t seed)
+pid_t peer_tcp_token_server(uint32_t seed, int *counts)
 {
-	int s = bound_socket(SOCK_STREAM), on = 1;
-	if (s < 0 || listen(s, 8) < 0)
+	int s = bound_socket(SOCK_STREAM), on = 1, p[2];
+	if (s < 0 || listen(s, 8) < 0 || pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0)
 		return -1;
 	pid_t pid = fork();
 	if (pid != 0) {
 		close(s);
+		close(p[1]);
+		*counts = p[0];
 		return pid;
 	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	close(p[0]);
 	for (int client = 0;; client++) {
 		int c = accept(s, NULL, NULL);
-		size_t off = 0;
+		size_t off = 0, got = 0;
 		char buf[8192];
 		ssize_t n;
 		if (c < 0)
 			continue;
 		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 		while (readable(c, 3000) && (n = recv(c, buf, sizeof buf, 0)) > 0 &&
-		       send_token(c, seed, &off, (size_t)n, client == 0) == 0)
+		       (got += (size_t)n, send_token(c, seed, &off, (size_t)n, client == 0) == 0))
 			;
 		close(c);
+		if (write(p[1], &got, sizeof got) != (ssize_t)sizeof got)
+			continue;  // nobody reads: the test is over
 	}
+}
+
+size_t peer_token_count(int counts, int timeout_ms)
+{
+	size_t n, last = 0;
+	if (!readable(counts, timeout_ms))
+		return 0;
+	while (read(counts, &n, sizeof n) == (ssize_t)sizeof n)  // the pipe does not block
+		last = n;
+	return last;
 }
 
 // Serve one TCP connection as peer_tcp_server describes.

@@ -45,9 +45,14 @@ pid_t peer_udp_token_server(uint32_t seed);
 // they arrive: for each byte received it sends one byte of the token of
 // seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it pauses
 // PEER_CUT_MS), and it closes the connection on the client's FIN (or
-// after 3 s of silence).
+// after 3 s of silence). As each connection ends it writes the number of
+// bytes it got (a size_t) to a pipe whose reading end it puts in *counts.
 // Returns its pid, or -1.
-pid_t peer_tcp_token_server(uint32_t seed);
+pid_t peer_tcp_token_server(uint32_t seed, int *counts);
+
+// The count of the last connection the token server has ended, waiting
+// up to timeout_ms for one if none is there yet (0 if none came).
+size_t peer_token_count(int counts, int timeout_ms);
 
 // Send msg as one datagram to 127.0.0.1:PEER_PORT from a fresh socket and
 // wait up to timeout_ms for one reply into buf. Returns the reply's length,
