@@ -84,7 +84,7 @@ void describe(struct tcase *t, const char *prog, const struct jail *j)
 void say_server(struct tcase *t, const char *prog, struct jail *j)
 {
 	char buf[600];
-	if (jail_pump(j, 30) == 0)
+	if (jail_pump(j, 100) == 0)  // one that is on its way out too
 		describe(t, prog, j);
 	else if (j->e.len > 0)
 		say(t, "\n  %s's stderr so far: %s", prog, escape(j->e.data, j->e.len, buf, 400));

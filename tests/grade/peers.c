@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -120,9 +121,42 @@ pid_t peer_udp_token_server(uint32_t seed)
 	}
 }
 
-// Send the token bytes [*off, *off + n) of seed on c, pausing at the cuts
-// if paced. 0, or -1 if the client is gone.
-static int send_token(int c, uint32_t seed, size_t *off, size_t n, int paced)
+// The bytes not yet read by the program on the TCP socket of local port
+// lport connected to port rport (this namespace's /proc/net), or -1 if
+// there is no such socket.
+static long unread(int lport, int rport)
+{
+	static const char *const files[] = { "/proc/net/tcp", "/proc/net/tcp6" };
+	long found = -1;
+	for (int i = 0; i < 2 && found < 0; i++) {
+		FILE *f = fopen(files[i], "r");
+		char line[512];
+		unsigned lp, rp;
+		unsigned long rx;
+		while (f != NULL && found < 0 && fgets(line, sizeof line, f) != NULL)
+			if (sscanf(line, " %*u: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%x %*x %*x:%lx", &lp, &rp,
+			           &rx) == 3 && (int)lp == lport && (int)rp == rport)
+				found = (long)rx;
+		if (f != NULL)
+			fclose(f);
+	}
+	return found;
+}
+
+// Wait (at most max_ms) until the program reading at lport (connected to
+// rport) has read all that was sent to it, so that what is sent next
+// cannot reach it in the same recv() as what came before, however slowly
+// it runs.
+static void wait_read(int lport, int rport, int max_ms)
+{
+	for (long long end = now_ms() + max_ms; unread(lport, rport) > 0 && now_ms() < end; )
+		poll(NULL, 0, 2);
+}
+
+// Send the token bytes [*off, *off + n) of seed on c, to the client at
+// port cport; if paced, at each cut wait until the client has read what
+// came and pause. 0, or -1 if the client is gone.
+static int send_token(int c, int cport, uint32_t seed, size_t *off, size_t n, int paced)
 {
 	static const size_t cuts[] = { PEER_CUT1, PEER_CUT2, (size_t)-1 };
 	char buf[8192];
@@ -136,8 +170,10 @@ static int send_token(int c, uint32_t seed, size_t *off, size_t n, int paced)
 		if (send(c, buf, k, MSG_NOSIGNAL) != (ssize_t)k)
 			return -1;
 		*off += k, n -= k;
-		if (paced && (*off == PEER_CUT1 || *off == PEER_CUT2))
+		if (paced && (*off == PEER_CUT1 || *off == PEER_CUT2)) {
+			wait_read(cport, PEER_PORT, 500);
 			poll(NULL, 0, PEER_CUT_MS);
+		}
 	}
 	return 0;
 }
@@ -157,7 +193,9 @@ pid_t peer_tcp_token_server(uint32_t seed, int *counts)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(p[0]);
 	for (int client = 0;; client++) {
-		int c = accept(s, NULL, NULL);
+		struct sockaddr_in from;
+		socklen_t fl = sizeof from;
+		int c = accept(s, (struct sockaddr *)&from, &fl);
 		size_t off = 0, got = 0;
 		char buf[8192];
 		ssize_t n;
@@ -165,7 +203,7 @@ pid_t peer_tcp_token_server(uint32_t seed, int *counts)
 			continue;
 		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 		while (readable(c, 3000) && (n = recv(c, buf, sizeof buf, 0)) > 0 &&
-		       (got += (size_t)n, send_token(c, seed, &off, (size_t)n, client == 0) == 0))
+		       (got += (size_t)n, send_token(c, ntohs(from.sin_port), seed, &off, (size_t)n, client == 0) == 0))
 			;
 		close(c);
 		if (write(p[1], &got, sizeof got) != (ssize_t)sizeof got)
@@ -297,9 +335,14 @@ void peer_tcp_ask_paced(const struct piece *p, int n, size_t want, int timeout_m
 		return;
 	a->connected = 1;
 	setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+	struct sockaddr_in me;
+	socklen_t ml = sizeof me;
+	int port = getsockname(s, (struct sockaddr *)&me, &ml) == 0 ? ntohs(me.sin_port) : -1;
 	for (int i = 0; i < n && !a->eof; i++) {
 		if (send(s, p[i].data, p[i].len, MSG_NOSIGNAL) != (ssize_t)p[i].len)
 			break;  // the server is gone: what it sent is read below
+		if (p[i].wait_ms > 0)
+			wait_read(PEER_PORT, port, 500);
 		if (p[i].wait_ms > 0 && readable(s, p[i].wait_ms))
 			peer_tcp_read(s, a->len + 1, 0, 1, a);
 	}

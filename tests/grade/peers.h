@@ -43,8 +43,8 @@ pid_t peer_udp_token_server(uint32_t seed);
 
 // Start a TCP server on PEER_PORT that, for each client, answers bytes as
 // they arrive: for each byte received it sends one byte of the token of
-// seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it pauses
-// PEER_CUT_MS), and it closes the connection on the client's FIN (or
+// seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it waits
+// until the client has read what came, then PEER_CUT_MS), and it closes the connection on the client's FIN (or
 // after 3 s of silence). As each connection ends it writes the number of
 // bytes it got (a size_t) to a pipe whose reading end it puts in *counts.
 // Returns its pid, or -1.
@@ -85,7 +85,8 @@ void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
                   struct tcp_answer *a);
 
 // One piece of a paced sentence: its bytes, and how long to wait after
-// sending it for the server's answer before sending the next.
+// sending it (once the server has read it) for the server's answer before
+// sending the next.
 struct piece {
 	const char *data;
 	size_t len;
@@ -93,10 +94,12 @@ struct piece {
 };
 
 // Like peer_tcp_ask, but send the sentence piece by piece (TCP_NODELAY,
-// one send() each); after a piece, wait up to its wait_ms for the
-// server's answer and keep what came (so a streaming server has answered
-// a piece before the next one leaves, and one that answers only at the
-// end is still given the pauses). Then shut down the sending side and read.
+// one send() each); after a piece with a wait, wait until the server has
+// read it (its socket's receive queue is empty: however slow the server,
+// one recv() cannot get it with the next piece), then up to wait_ms for
+// the server's answer, kept in a (so a streaming server has answered a
+// piece before the next leaves, and one that answers only at the end is
+// given the pauses). Then shut down the sending side and read.
 void peer_tcp_ask_paced(const struct piece *p, int n, size_t want, int timeout_ms,
                         struct tcp_answer *a);
 
