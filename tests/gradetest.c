@@ -83,12 +83,15 @@ int table_load(const char *path, struct table_test t[], int max)
 	return n;
 }
 
-// The kind of the broken submission in file name: "hostile", "ext" or NULL.
+// The kind of the broken submission in file name: "hostile", "ext",
+// "alt" or NULL.
 static const char *kind_of(const char *name)
 {
-	if (strncmp(name, "hostile-", 8) == 0)
-		return "hostile";
-	return strncmp(name, "ext-", 4) == 0 ? "ext" : NULL;
+	static const char *const kinds[] = { "hostile", "ext", "alt" };
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strncmp(name, kinds[i], strlen(kinds[i])) == 0 && name[strlen(kinds[i])] == '-')
+			return kinds[i];
+	return NULL;
 }
 
 // Read the header of the script at path into b.

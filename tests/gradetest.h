@@ -46,13 +46,15 @@ int table_load(const char *path, struct table_test t[], int max);
 // A broken submission: tests/submissions/NAME.sed, a sed script, and what
 // its header says: "# program:" the program it breaks, "# from:" the
 // source it applies to (by default FROM_DIR/PROGRAM.c), "# fails:" the
-// tests it must fail (space-separated), "# reason:" what they must say.
+// tests it must fail (space-separated; "none" for a correct alternative
+// design, named alt-*), "# reason:" what they must say.
 struct broken {
 	char name[64], program[24], from[128], fails[512], reason[128];
 };
 
 // Read the headers of the broken submissions of one kind into b (at most
-// max): kind "hostile" or "ext" for the files named hostile-* or ext-*,
+// max): kind "hostile", "ext" or "alt" for the files named hostile-*,
+// ext-* or alt-*,
 // NULL for all the others. Returns how many; fails the test on a header
 // without "# program:" or "# fails:".
 int broken_load(struct broken b[], int max, const char *kind, const char *from_dir);

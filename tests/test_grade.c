@@ -2,7 +2,8 @@
 // in every output format, and socktrace reads the captures as the grader
 // judged them; the untouched skeletons score zero, each test
 // naming the blank it reached; each broken submission (tests/submissions/
-// *.sed applied to a solution) fails exactly the tests its header names;
+// *.sed applied to a solution) fails exactly the tests its header names,
+// and each correct alternative design (alt-*.sed) scores full marks;
 // hostile ones are contained (they fail their program's tests with the
 // reason named, the others pass, the grading ends and leaves no process);
 // a submission can neither read nor write the grader's files, a missing
@@ -265,6 +266,23 @@ static void test_broken_submissions_lose_their_points(void **state)
 		fail_msg("tcpserver_close does not show socktrace's trace: %s", w);
 }
 
+static void test_alternative_designs_score_full_marks(void **state)
+{
+	(void)state;
+	static struct broken m[MAX_SUBS];
+	int n = broken_load(m, MAX_SUBS, "alt", "solutions");
+	// A TCPServer that answers at the client's FIN only, a TCPClient that
+	// reads as many bytes as it sent without half-closing: correct too.
+	assert_true(n >= 2);
+	for (int i = 0; i < n; i++)
+		if (strcmp(m[i].fails, " none ") != 0)
+			fail_msg("%s: an alternative design must say \"# fails: none\"", m[i].name);
+	grade_mutants(m, n, 4);
+	for (int i = 0; i < n; i++)
+		if (strstr(graded[i].tap, "# Total: 100/100") == NULL)
+			fail_msg("%s did not score full marks:\n%s", m[i].name, graded[i].tap);
+}
+
 // Count the processes running as the sandbox uid.
 static int sandbox_processes(void)
 {
@@ -364,6 +382,10 @@ static void test_submission_cannot_reach_grader_files(void **state)
 	fclose(f);
 	assert_non_null(strstr(report, "TCPClient.c is missing from"));
 	assert_non_null(strstr(report, "No such file or directory"));  // the #include
+	// The compiler's messages name the student's file, not the sandbox's.
+	snprintf(text, sizeof text, "%s/UDPServer.c:1:", dir);
+	assert_non_null(strstr(report, text));
+	assert_null(strstr(report, "/sandbox/"));
 }
 
 static void test_grades_as_a_plain_user(void **state)
@@ -436,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_grades_as_a_plain_user),
 		cmocka_unit_test(test_no_namespaces_still_writes_results),
 		cmocka_unit_test(test_broken_submissions_lose_their_points),
+		cmocka_unit_test(test_alternative_designs_score_full_marks),
 		cmocka_unit_test(test_hostile_submissions_are_contained),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -40,6 +40,13 @@
 #define MAX_OUTPUTS 8
 #define UID_BASE 1600000000u   // the first uid of student code (when root)
 
+// How students' code is compiled: the one rule of labs/module.mk, which
+// builds the grader with it (and `make` the programs of labs/): these
+// warnings are shown, never fatal.
+#ifndef STUDENT_CFLAGS
+#define STUDENT_CFLAGS "-std=c11 -O2 -Wall -Wextra"
+#endif
+
 static const struct box_limits compile_limits = {
 	.cpu_s = 20, .as_mb = 2048, .nproc = 32, .fsize_mb = 64, .writable = 1,
 };
@@ -204,12 +211,15 @@ static const char *cleaned(const char *s)
 static int compile_in_box(void *arg, int resfd)
 {
 	const char *prog = arg;
-	char src[64], exe[64];
+	char src[64], exe[64], flags[] = STUDENT_CFLAGS, *argv[32], *save = NULL;
 	struct jail j;
+	int n = 0;
 	snprintf(src, sizeof src, "/sandbox/%s.c", prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
-	char *argv[] = { "/usr/bin/cc", "-std=c11", "-O2", "-Wall", "-Wextra",
-	                 "-o", exe, src, NULL };
+	argv[n++] = "/usr/bin/cc";
+	for (char *f = strtok_r(flags, " ", &save); f && n < 28; f = strtok_r(NULL, " ", &save))
+		argv[n++] = f;
+	argv[n++] = "-o", argv[n++] = exe, argv[n++] = src, argv[n] = NULL;
 	if (jail_start(&j, wpath("src/%s", prog, ""), argv, &compile_limits) < 0)
 		return 1;
 	int done = jail_finish(&j, 30000) == 0;
@@ -217,6 +227,25 @@ static int compile_in_box(void *arg, int resfd)
 	if (!done)
 		dprintf(resfd, "\nthe compiler %s", jail_how(&j));
 	return done && WIFEXITED(j.status) && WEXITSTATUS(j.status) == 0 ? 0 : 1;
+}
+
+// Replace each "/sandbox/PROG.c" in msg (size bytes) by the student's own
+// path to the file, so compiler messages name labs/PROG.c (say).
+static void name_source(char *msg, size_t size, const char *prog, const char *path)
+{
+	char from[64], *out = malloc(size), *p = msg;
+	size_t o = 0;
+	snprintf(from, sizeof from, "/sandbox/%s.c", prog);
+	if (out == NULL)
+		return;
+	for (char *hit; (hit = strstr(p, from)) != NULL; p = hit + strlen(from))
+		o += (size_t)snprintf(out + o, o < size ? size - o : 0, "%.*s%s", (int)(hit - p), p,
+		                      path);
+	if (o < size) {
+		snprintf(out + o, size - o, "%s", p);
+		snprintf(msg, size, "%s", out);
+	}
+	free(out);
 }
 
 // In a worker: build program p of submission sub; write "ok\n", "no\n" or
@@ -238,6 +267,7 @@ static void build_one(const char *sub, const char *prog)
 		int rc = box_run(compile_in_box, (void *)prog, 40000, msg, sizeof msg, err, sizeof err);
 		if (rc < 0)
 			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "%s", err);
+		name_source(msg, sizeof msg, prog, src);
 		const char *exe = wpath("src/%s/%s", prog, prog);
 		make_dir(wpath("run/%s", prog, ""), 0755);
 		char ignored[256];

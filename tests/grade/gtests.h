@@ -52,8 +52,13 @@ test_fn gtest_ext_find(const char *name);
 // Say how the program ended and what it wrote on stderr and stdout.
 void describe(struct tcase *t, const char *prog, const struct jail *j);
 
-// Start the student's server prog on PEER_PORT in j under lim and wait
-// for its ready line. 0, or -1 with the reason said.
+// Say how server prog (in j) is doing once a test of it failed: how it
+// ended and its stderr, or, still running, its stderr so far.
+void say_server(struct tcase *t, const char *prog, struct jail *j);
+
+// Start the student's server prog on PEER_PORT in j under lim, wait for
+// its ready line and check that its socket is there (bound, or listening
+// for TCP: a program named TCP...). 0, or -1 with the reason said.
 int start_server_with(struct tcase *t, const char *prog, const struct box_limits *lim,
                       struct jail *j);
 
@@ -76,7 +81,8 @@ size_t count_udp(const struct wire *w, int port, int from, const struct wpkt **f
 // expected reply.
 void say_answer(struct tcase *t, const char *sent, const struct tcp_answer *a);
 
-// The test that the server prog's ready line names the port it was given.
+// The test that the server prog's ready line names the port it was given
+// and that it answers on that port on the wire.
 void server_port(struct tcase *t, const char *prog);
 
 // The test that UDP server prog replies to the address (and port) the

@@ -65,8 +65,7 @@ static void e1_count(struct tcase *t)
 		say(t, "sent \"%s\" (%zu bytes), expected the reply \"%s\", got ",
 		    escape(c->msg, c->len, req, sizeof req), c->len, c->want);
 		say_count_reply(t, got, n, c->want);
-		if (jail_pump(&j, 0) == 0)
-			describe(t, "UDPCountServer", &j);
+		say_server(t, "UDPCountServer", &j);
 		return;
 	}
 	t->pass = 1;
@@ -87,8 +86,7 @@ static void e1_clients(struct tcase *t)
 	for (int i = 0; i < 3; i++) {
 		if (peer_udp_ask(ask[i], got, sizeof got, 2000) < 0) {
 			say(t, "client %d (\"%s\") got no reply within 2 s", i + 1, ask[i]);
-			if (jail_pump(&j, 0) == 0)
-				describe(t, "UDPCountServer", &j);
+			say_server(t, "UDPCountServer", &j);
 			return;
 		}
 	}
@@ -354,8 +352,7 @@ static void e4_reply(struct tcase *t)
 		if (a.len > 0 && !a.eof)
 			say(t, " and the connection stayed open (close the connection socket "
 			    "in every process that has it)");
-		if (jail_pump(&j, 0) == 0)
-			describe(t, "TCPServerConcurrent", &j);
+		say_server(t, "TCPServerConcurrent", &j);
 		return;
 	}
 	t->pass = 1;

@@ -5,6 +5,7 @@
 #define GRADE_PEERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <netinet/in.h>
 #include <sys/types.h>
 
@@ -39,6 +40,37 @@ pid_t peer_udp_server_with(int drop, int delay_ms);
 // file, a newline or 300 ms of silence, send it back upper-cased, close.
 pid_t peer_tcp_server(void);
 
+// The reply letters of the token peers below: the i-th byte of a reply
+// of the peer started with seed (random upper-case letters, so that a
+// client can print them only by receiving them).
+char peer_token(uint32_t seed, size_t i);
+
+// The first len bytes of that token into out (size > len), NUL-terminated.
+void peer_token_text(uint32_t seed, size_t len, char *out);
+
+// Start a UDP server on PEER_PORT that answers each datagram of n bytes
+// with the n bytes of the token of seed. Returns its pid, or -1.
+pid_t peer_udp_token_server(uint32_t seed);
+
+// Where the TCP token peer cuts the start of each reply, and how long it
+// waits at each cut (so the reply arrives in three segments).
+#define PEER_CUT1 5
+#define PEER_CUT2 12
+#define PEER_CUT_MS 30
+
+// Start a TCP server on PEER_PORT that, for each client, answers bytes as
+// they arrive: for each byte received it sends one byte of the token of
+// seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it waits
+// until the client has read what came, then PEER_CUT_MS), and it closes the connection on the client's FIN (or
+// after 3 s of silence). As each connection ends it writes the number of
+// bytes it got (a size_t) to a pipe whose reading end it puts in *counts.
+// Returns its pid, or -1.
+pid_t peer_tcp_token_server(uint32_t seed, int *counts);
+
+// The count of the last connection the token server has ended, waiting
+// up to timeout_ms for one if none is there yet (0 if none came).
+size_t peer_token_count(int counts, int timeout_ms);
+
 // Send msg as one datagram to 127.0.0.1:PEER_PORT from a fresh socket and
 // wait up to timeout_ms for one reply into buf. Returns the reply's length,
 // -1 if none came, -2 if the socket could not be made.
@@ -68,6 +100,25 @@ void peer_tcp_read(int s, size_t want, int wait_eof, int timeout_ms, struct tcp_
 // come unless wait_eof is set. Fills a.
 void peer_tcp_ask(const char *msg, size_t want, int wait_eof, int timeout_ms,
                   struct tcp_answer *a);
+
+// One piece of a paced sentence: its bytes, and how long to wait after
+// sending it (once the server has read it) for the server's answer before
+// sending the next.
+struct piece {
+	const char *data;
+	size_t len;
+	int wait_ms;
+};
+
+// Like peer_tcp_ask, but send the sentence piece by piece (TCP_NODELAY,
+// one send() each); after a piece with a wait, wait until the server has
+// read it (its socket's receive queue is empty: however slow the server,
+// one recv() cannot get it with the next piece), then up to wait_ms for
+// the server's answer, kept in a (so a streaming server has answered a
+// piece before the next leaves, and one that answers only at the end is
+// given the pauses). Then shut down the sending side and read.
+void peer_tcp_ask_paced(const struct piece *p, int n, size_t want, int timeout_ms,
+                        struct tcp_answer *a);
 
 // 127.0.0.1:PEER_PORT, where the programs under test and the peers meet.
 struct sockaddr_in peer_address(void);

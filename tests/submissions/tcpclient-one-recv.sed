@@ -1,0 +1,5 @@
+# The book's client: one recv() of the reply, printed as if it were all.
+# program: TCPClient
+# fails: tcpclient_reply
+# reason: One recv() is not the whole reply
+s/^\t\t\*len += (size_t)n;$/&\n\t\treturn 0;/

@@ -1,0 +1,6 @@
+# Loops on recv() but receives each chunk at the start of its buffer, so
+# each one overwrites the one before.
+# program: TCPClient
+# fails: tcpclient_reply
+# reason: receive into buf + got
+s/recv(clientSocket, \*modifiedSentence + \*len, cap - \*len, 0)/recv(clientSocket, *modifiedSentence, cap - *len, 0)/
