@@ -105,18 +105,20 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 {
 	(void)state;
 	char class[128], dir[200], dst[260], result[128];
-	static const char *const students[] = { "ada", "bob, jr", "cy" };
+	// One folder is one student, whatever its name holds.
+	static const char *const students[] = { "ada", "bob, jr", "cy", "d e\n$(id);`x`|&'\"" };
 	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
 	snprintf(class, sizeof class, "%s/class", tmp);
 	snprintf(result, sizeof result, "%s/graded", tmp);
 	assert_int_equal(mkdir(class, 0755), 0);
-	for (int s = 0; s < 3; s++) {
+	for (int s = 0; s < 4; s++) {
 		snprintf(dir, sizeof dir, "%s/%s", class, students[s]);
 		assert_int_equal(mkdir(dir, 0755), 0);
 		for (int p = 0; p < 4; p++) {
 			char src[64];
 			// ada: the solutions; bob: the skeletons; cy: no TCPServer.c
 			snprintf(src, sizeof src, "%s/%s.c", s == 1 ? "labs" : "solutions", programs[p]);
+			// (the last student: the solutions)
 			if (s == 2 && p == 3)
 				continue;
 			snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[p]);
@@ -125,7 +127,7 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 	}
 	run((char *[]){ "tests/grade/grade-all", (char *)harness_path("grade/grader"),
 	                class, result, "3", NULL }, 120000);
-	assert_non_null(strstr(out, "3 students graded"));
+	assert_non_null(strstr(out, "4 students graded"));
 	char csv[200];
 	snprintf(csv, sizeof csv, "%s/grades.csv", result);
 	slurp(csv);
@@ -135,6 +137,7 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 	assert_non_null(strstr(out, ",100\n\"bob, jr\",0,"));
 	assert_non_null(strstr(out, ",0\n\"cy\",10,"));
 	assert_non_null(strstr(out, ",0,0,0,0,75\n"));  // cy: every TCPServer test lost
+	assert_non_null(strstr(out, "\n\"d e\n$(id);`x`|&'\"\"\",10,"));
 	snprintf(csv, sizeof csv, "%s/reports/cy.txt", result);
 	slurp(csv);
 	assert_non_null(strstr(out, "TCPServer.c is missing"));
