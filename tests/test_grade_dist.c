@@ -77,6 +77,7 @@ static void test_student_tarball_builds_and_grades(void **state)
 	assert_non_null(strstr(out, "socklab-student/labs/UDPClient.c"));
 	assert_non_null(strstr(out, "socklab-student/tests/grade/grader.c"));
 	assert_non_null(strstr(out, "socklab-student/solutions/module.mk"));
+	assert_non_null(strstr(out, "socklab-student/.github/workflows/classroom.yml"));
 	static const char *const absent[] = {
 		"solutions/UDPClient.c", "solutions/TCPServer.c", "handouts/instructor/",
 		"tests/skel/", "tests/submissions/", "tests/test_grade.c", "tests/test_labs.c",
@@ -176,7 +177,11 @@ static void test_classroom_workflow_matches_the_table(void **state)
 	slurp("tests/grade/classroom.yml");
 	if (strcmp(want, out) != 0)
 		fail_msg("tests/grade/classroom.yml is stale: run `make classroom-workflow`");
-	assert_non_null(strstr(out, "command: make -s grade ONLY=tcpserver_close STRICT=1"));
+	assert_non_null(strstr(out, "command: make -s grade ONLY=tcpserver_close STRICT=1 "
+	                       "MODE=namespaces"));
+	// A runner without namespaces fails the namespace step, loudly.
+	assert_null(strstr(out, "|| true"));
+	assert_non_null(strstr(out, "cannot make user namespaces: the grader cannot run\"; exit 1; }"));
 }
 
 int main(void)
