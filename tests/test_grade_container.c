@@ -109,13 +109,14 @@ static int copy(const char *src, const char *dst)
 	return fclose(out);
 }
 
-// A submission folder holding the four solutions; returns its path.
-static const char *solutions_copy(const char *name)
+// A submission folder holding the four solutions, in folder parent;
+// returns its path.
+static const char *solutions_in(const char *parent, const char *name)
 {
 	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
 	static char dir[512];
 	char src[64], dst[600];
-	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	snprintf(dir, sizeof dir, "%s/%s", parent, name);
 	assert_int_equal(mkdir(dir, 0755), 0);
 	for (int i = 0; i < 4; i++) {
 		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
@@ -123,6 +124,12 @@ static const char *solutions_copy(const char *name)
 		assert_int_equal(copy(src, dst), 0);
 	}
 	return dir;
+}
+
+// The same in this run's scratch folder.
+static const char *solutions_copy(const char *name)
+{
+	return solutions_in(tmp, name);
 }
 
 // Does a process whose real uid is one of the grader's still exist?
@@ -332,6 +339,71 @@ static void test_cannot_grade_says_so_without_a_score(void **state)
 	assert_null(strstr(json, "\"score\""));
 }
 
+// Run argv to its end (at most timeout_ms); its exit status, stderr in err.
+static int run_status(char *const argv[], char *err, size_t size, int timeout_ms)
+{
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	read_all(p.err, err, size, timeout_ms);
+	int status = proc_wait(&p, 5000);
+	proc_kill(&p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+// Read the file at path into buf (NUL-terminated).
+static void slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		fail_msg("cannot read %s", path);
+	buf[fread(buf, 1, size - 1, f)] = '\0';
+	fclose(f);
+}
+
+static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
+{
+	(void)state;
+	static char err[65536], before[65536], after[65536];
+	char class[128], result[128], csv[200], ghost[200], sim[4096], grader[4096];
+	need_dockersim();
+	snprintf(class, sizeof class, "%s/class", tmp);
+	snprintf(result, sizeof result, "%s/graded", tmp);
+	snprintf(sim, sizeof sim, "%s", harness_path("tests/dockersim"));
+	snprintf(grader, sizeof grader, "%s", harness_path("grade/grader"));
+	assert_int_equal(mkdir(class, 0755), 0);
+	solutions_in(class, "one");
+	solutions_in(class, "two words");
+	char *good[] = { sim, "tests/grade/grade-all", grader, class, result, "2", TABLE, "auto", NULL };
+	char *bad[] = { sim, "tests/grade/grade-all", grader, class, result, "2", TABLE,
+	                "namespaces", NULL };
+	if (run_status(good, err, sizeof err, 120000) != 0)
+		fail_msg("grade-all in a container:\n%s", err);
+	snprintf(csv, sizeof csv, "%s/grades.csv", result);
+	slurp(csv, before, sizeof before);
+	assert_non_null(strstr(before, "\"two words\","));
+	assert_non_null(strstr(before, ",100\n"));
+	// A report no student of this class has: a fresh run must drop it.
+	snprintf(ghost, sizeof ghost, "%s/reports/ghost.txt", result);
+	FILE *f = fopen(ghost, "w");
+	assert_non_null(f);
+	fclose(f);
+	// Namespaces are refused in the container: nobody is graded, the
+	// previous grades and reports stay, and grade-all fails saying so.
+	if (run_status(bad, err, sizeof err, 120000) != 1 || !strstr(err, "2 students not graded"))
+		fail_msg("grade-all that cannot grade: %s", err);
+	assert_non_null(strstr(err, "two words: not graded: exit status 2"));
+	slurp(csv, after, sizeof after);
+	assert_string_equal(before, after);
+	assert_int_equal(access(ghost, F_OK), 0);
+	assert_int_equal(run_status(good, err, sizeof err, 120000), 0);
+	assert_int_equal(access(ghost, F_OK), -1);
+	// A submission that is not there is an error, not 0/100.
+	char *none[] = { grader, "-w", result, "/nonexistent/submission", NULL };
+	assert_int_equal(run_status(none, err, sizeof err, 10000), 2);
+	assert_non_null(strstr(err, "/nonexistent/submission: No such file or directory"));
+}
+
 // The Gradescope run below: the kit unzipped into /autograder/source of
 // a private mount namespace, setup.sh, run_autograder copied and run in
 // the Docker simulation on /autograder/submission; first without
@@ -436,6 +508,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_solutions_full_marks_in_container),
 		cmocka_unit_test(test_gradescope_zip_as_gradescope_runs_it),
+		cmocka_unit_test(test_grade_all_keeps_grades_it_cannot_replace),
 		cmocka_unit_test(test_cannot_grade_says_so_without_a_score),
 		cmocka_unit_test(test_not_root_in_container_grades_what_it_can),
 		cmocka_unit_test(test_escapes_and_ipc_are_removed),

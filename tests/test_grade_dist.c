@@ -77,6 +77,7 @@ static void test_student_tarball_builds_and_grades(void **state)
 	assert_non_null(strstr(out, "socklab-student/labs/UDPClient.c"));
 	assert_non_null(strstr(out, "socklab-student/tests/grade/grader.c"));
 	assert_non_null(strstr(out, "socklab-student/solutions/module.mk"));
+	assert_non_null(strstr(out, "socklab-student/.github/workflows/classroom.yml"));
 	static const char *const absent[] = {
 		"solutions/UDPClient.c", "solutions/TCPServer.c", "handouts/instructor/",
 		"tests/skel/", "tests/submissions/", "tests/test_grade.c", "tests/test_labs.c",
@@ -105,18 +106,20 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 {
 	(void)state;
 	char class[128], dir[200], dst[260], result[128];
-	static const char *const students[] = { "ada", "bob, jr", "cy" };
+	// One folder is one student, whatever its name holds.
+	static const char *const students[] = { "ada", "bob, jr", "cy", "d e\n$(id);`x`|&'\"" };
 	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
 	snprintf(class, sizeof class, "%s/class", tmp);
 	snprintf(result, sizeof result, "%s/graded", tmp);
 	assert_int_equal(mkdir(class, 0755), 0);
-	for (int s = 0; s < 3; s++) {
+	for (int s = 0; s < 4; s++) {
 		snprintf(dir, sizeof dir, "%s/%s", class, students[s]);
 		assert_int_equal(mkdir(dir, 0755), 0);
 		for (int p = 0; p < 4; p++) {
 			char src[64];
 			// ada: the solutions; bob: the skeletons; cy: no TCPServer.c
 			snprintf(src, sizeof src, "%s/%s.c", s == 1 ? "labs" : "solutions", programs[p]);
+			// (the last student: the solutions)
 			if (s == 2 && p == 3)
 				continue;
 			snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[p]);
@@ -125,7 +128,7 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 	}
 	run((char *[]){ "tests/grade/grade-all", (char *)harness_path("grade/grader"),
 	                class, result, "3", NULL }, 120000);
-	assert_non_null(strstr(out, "3 students graded"));
+	assert_non_null(strstr(out, "4 students graded"));
 	char csv[200];
 	snprintf(csv, sizeof csv, "%s/grades.csv", result);
 	slurp(csv);
@@ -135,6 +138,7 @@ static void test_grade_all_writes_csv_and_reports(void **state)
 	assert_non_null(strstr(out, ",100\n\"bob, jr\",0,"));
 	assert_non_null(strstr(out, ",0\n\"cy\",10,"));
 	assert_non_null(strstr(out, ",0,0,0,0,75\n"));  // cy: every TCPServer test lost
+	assert_non_null(strstr(out, "\n\"d e\n$(id);`x`|&'\"\"\",10,"));
 	snprintf(csv, sizeof csv, "%s/reports/cy.txt", result);
 	slurp(csv);
 	assert_non_null(strstr(out, "TCPServer.c is missing"));
@@ -173,7 +177,11 @@ static void test_classroom_workflow_matches_the_table(void **state)
 	slurp("tests/grade/classroom.yml");
 	if (strcmp(want, out) != 0)
 		fail_msg("tests/grade/classroom.yml is stale: run `make classroom-workflow`");
-	assert_non_null(strstr(out, "command: make -s grade ONLY=tcpserver_close STRICT=1"));
+	assert_non_null(strstr(out, "command: make -s grade ONLY=tcpserver_close STRICT=1 "
+	                       "MODE=namespaces"));
+	// A runner without namespaces fails the namespace step, loudly.
+	assert_null(strstr(out, "|| true"));
+	assert_non_null(strstr(out, "cannot make user namespaces: the grader cannot run\"; exit 1; }"));
 }
 
 int main(void)

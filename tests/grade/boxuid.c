@@ -237,12 +237,13 @@ static void box_child(int (*fn)(void *, int), void *arg, int resfd)
 	_exit(rc < 0 ? 111 : rc);
 }
 
-// Read what the test writes to fd into res until it exits or deadline.
-// Returns its exit code, 115 if time ran out (then it is killed).
+// Read what the test writes to fd into res until it exits or deadline
+// (it is left unreaped). Returns its exit code, 115 if time ran out
+// (then it is killed).
 static int collect_until(pid_t box, int fd, char *res, size_t reslen, long long deadline)
 {
 	size_t len = 0;
-	int open = 1, st;
+	int open = 1;
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		if (open && poll(&p, 1, 20) > 0) {
@@ -253,15 +254,17 @@ static int collect_until(pid_t box, int fd, char *res, size_t reslen, long long 
 		} else if (!open) {
 			poll(NULL, 0, 5);
 		}
-		pid_t r = waitpid(box, &st, WNOHANG);
-		if (r == box)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 116;
+		// Not reaped yet (WNOWAIT): its number stays its group's until the
+		// caller has killed that group.
+		siginfo_t si = { .si_pid = 0 };
+		int r = waitid(P_PID, (id_t)box, &si, WEXITED | WNOHANG | WNOWAIT);
+		if (r == 0 && si.si_pid == box)
+			return si.si_code == CLD_EXITED ? si.si_status : 116;
 		if (r < 0 && errno != EINTR)
 			return 116;
 		if (now_ms() > deadline) {
 			kill(-box, SIGKILL);
 			kill(box, SIGKILL);
-			waitpid(box, &st, 0);
 			return 115;
 		}
 	}
@@ -291,6 +294,7 @@ int uidbox_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms, uid_t
 	int code = collect_until(box, resp[0], res, reslen, now_ms() + timeout_ms);
 	close(resp[0]);
 	kill(-box, SIGKILL);  // the peers it started
+	waitpid(box, NULL, 0);
 	int left = uid != 0 ? uidbox_kill_uid(uid) : 0;
 	kill_descendants();
 	if (uid != 0)

@@ -54,7 +54,16 @@ $(GRADER):
 	@echo "grade: the grader needs Linux (it runs each test in namespaces of its own): use a Linux machine, VM or the course's CI"; exit 2
 endif
 
-.PHONY: grade grade-all gradescope dist-student classroom-workflow bench-grade
+.PHONY: grade grade-all gradescope dist-student classroom-workflow bench-grade \
+	install-apparmor uninstall-apparmor
+# Ubuntu 24.04: the profile that lets this kit's grader and socktrace make
+# user namespaces (scripts/apparmor-profile; the two README commands
+# install it where it is needed, saying so).
+install-apparmor:
+	@scripts/install-deps apparmor
+uninstall-apparmor:
+	@scripts/install-deps uninstall-apparmor
+
 # The summary always goes to the terminal; TAP replaces it; JUnit and
 # Gradescope's JSON go to OUT as well.
 grade: $(GRADER)

@@ -625,7 +625,11 @@ void jail_kill(struct jail *j)
 	if (j->pid > 0) {
 		reap(j);
 		j->stopped = j->status < 0;
-		kill(-j->pid, SIGKILL);
+		// Once the leader is reaped its number may be another's: outside
+		// a pid namespace of our own, the group is then left to the kill
+		// by uid (or by descent) at the test's end.
+		if (j->status < 0 || mode == BOX_NAMESPACES)
+			kill(-j->pid, SIGKILL);
 		kill(j->pid, SIGKILL);
 		if (j->status < 0)
 			waitpid(j->pid, &j->status, 0);
