@@ -179,8 +179,9 @@ int start_server(struct tcase *t, const char *prog, struct jail *j)
 	return start_server_with(t, prog, &run_limits, j);
 }
 
-int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input,
-               int timeout_ms)
+// Start the student's client prog against 127.0.0.1:PEER_PORT with input
+// on stdin. 0, or -1 with the reason said.
+static int start_client(struct tcase *t, const char *prog, struct jail *j, const char *input)
 {
 	char dir[4200], exe[64];
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
@@ -191,6 +192,14 @@ int run_client(struct tcase *t, const char *prog, struct jail *j, const char *in
 		return -1;
 	}
 	jail_input(j, input);
+	return 0;
+}
+
+int run_client(struct tcase *t, const char *prog, struct jail *j, const char *input,
+               int timeout_ms)
+{
+	if (start_client(t, prog, j, input) < 0)
+		return -1;
 	if (jail_finish(j, timeout_ms) < 0) {
 		say(t, "%s did not finish within %g s", prog, timeout_ms / 1000.0);
 		describe(t, prog, j);
@@ -547,22 +556,25 @@ static size_t last_connection(const struct wire *w, int to_server, long long *fi
 	return n;
 }
 
-// TCPClient did not finish: if it did not half-close (its FIN came only
-// when the grader stopped it), explain the deadlock.
-static void say_deadlock(struct tcase *t)
+// TCPClient is still running after TCP_DEADLINE: is it waiting for an
+// end of file it never asked for (it sent bytes, but neither a FIN nor
+// the reply on its stdout)? Then say so and explain the deadlock.
+static int deadlocked(struct tcase *t, const struct jail *j)
 {
 	long long fin = -1;
 	wire_collect(t->wire);
 	size_t sent = last_connection(t->wire, 1, &fin);
 	size_t got = last_connection(t->wire, 0, &fin);
-	if ((fin >= 0 && fin < TCP_DEADLINE - 300) || sent == 0)
-		return;
-	say(t, "\n  a deadlock: TCPClient sent %zu bytes but no FIN, and the server had "
-	    "answered %zu of them; the server waits for the client's FIN to know the sentence "
-	    "is over, while TCPClient waits for the server to close first, so each waits for "
-	    "the other (the kit's TCPServer drops such a client after 3 s). Either half-close "
-	    "with shutdown(SHUT_WR) after sending and recv() until it returns 0, or recv() "
-	    "exactly as many bytes as you sent and then close()", sent, got);
+	if (fin >= 0 || sent == 0 || memmem(j->o.data, j->o.len, FROM_SERVER, strlen(FROM_SERVER)))
+		return 0;  // slow, or stuck elsewhere: the longer wait judges it
+	say(t, "TCPClient did not finish within %g s: a deadlock. It sent %zu bytes but no FIN, "
+	    "and the server had answered %zu of them; the server waits for the client's FIN "
+	    "to know the sentence is over, while TCPClient waits for the server to close first, "
+	    "so each waits for the other (the kit's TCPServer drops such a client after 3 s). "
+	    "Either half-close with shutdown(SHUT_WR) after sending and recv() until it returns "
+	    "0, or recv() exactly as many bytes as you sent and then close()",
+	    TCP_DEADLINE / 1000.0, sent, got);
+	return 1;
 }
 
 // The reply TCPClient printed on its "From Server: " line of out (len
@@ -650,8 +662,16 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, int counts, const 
 	}
 	memcpy(input, s, len);
 	memcpy(input + len, "\n", 2);
-	if (run_client(t, "TCPClient", &j, input, TCP_DEADLINE) < 0) {
-		say_deadlock(t);
+	if (start_client(t, "TCPClient", &j, input) < 0)
+		goto out;
+	if (jail_pump(&j, TCP_DEADLINE) && deadlocked(t, &j)) {
+		jail_kill(&j);
+		describe(t, "TCPClient", &j);
+		goto out;
+	}
+	if (jail_finish(&j, 3000) < 0) {  // a slow machine: more time, not a verdict
+		say(t, "TCPClient did not finish within %g s", TCP_DEADLINE / 1000.0 + 3);
+		describe(t, "TCPClient", &j);
 		goto out;
 	}
 	// The server answers one letter for each byte the client sent (the

@@ -61,9 +61,10 @@ pid_t peer_udp_token_server(uint32_t seed);
 // Start a TCP server on PEER_PORT that, for each client, answers bytes as
 // they arrive: for each byte received it sends one byte of the token of
 // seed (to the first client, PEER_CUT1 and PEER_CUT2 bytes in, it waits
-// until the client has read what came, then PEER_CUT_MS), and it closes the connection on the client's FIN (or
-// after 3 s of silence). As each connection ends it writes the number of
-// bytes it got (a size_t) to a pipe whose reading end it puts in *counts.
+// until the client has read what came, then PEER_CUT_MS), and it closes
+// the connection on the client's FIN (or after 3 s of silence). As each
+// connection ends it writes the number of bytes it got (a size_t) to a
+// pipe whose reading end it puts in *counts.
 // Returns its pid, or -1.
 pid_t peer_tcp_token_server(uint32_t seed, int *counts);
 
