@@ -261,6 +261,31 @@ static void test_checker_jobs(void **s)
 	               "$ kill %1\n```\n", 0, "1 samples run, 0 failed");
 }
 
+// The code a handout shows for a blank must be the answer key's: the slip
+// of an old Lab 2 (names that are not the skeleton's) is caught, the
+// key's own call passes, and a mention with its arguments left out is not
+// code to check. Instructor-only: the students' copy has no key.
+static void test_checker_catches_wrong_blank_call(void **s)
+{
+	(void)s;
+	struct stat st;
+	if (stat(root_path("handouts/instructor/key.tab"), &st) < 0)
+		skip();
+	expect_checker("### The client (`labs/TCPClient.c`)\n\n"
+	               "**Receive the whole reply** (TODO 7). Call `recv(clientSocket, buf + got,\n"
+	               "room, 0)` in a loop.\n", 1,
+	               "shows `recv(clientSocket, buf + got, room, 0)` for a blank, but the key "
+	               "fills TCPClient's TODO 7 with `recv(clientSocket, modifiedSentence + got, "
+	               "cap - got, 0)`");
+	expect_checker("### The client (`labs/TCPClient.c`)\n\n"
+	               "**Receive the whole reply** (TODO 7). Call `recv(clientSocket,\n"
+	               "modifiedSentence + got, cap - got, 0)`, not `recv(...)` once.\n", 0, NULL);
+	expect_checker("### The client (`labs/UDPClient.c`)\n\n"
+	               "| Book | C in this kit | What |\n|---|---|---|\n"
+	               "| `x` | `socket(ai->ai_family, SOCK_DGRAM, 0)` | a socket |\n", 1,
+	               "shows `socket(ai->ai_family, SOCK_DGRAM, 0)` for a blank");
+}
+
 int main(void)
 {
 	// The checkers of the handouts run in the background while the
@@ -274,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_checker_catches_broken_link),
 		cmocka_unit_test(test_checker_vary_is_consistent),
 		cmocka_unit_test(test_checker_jobs),
+		cmocka_unit_test(test_checker_catches_wrong_blank_call),
 	};
 	const struct CMUnitTest handout_tests[] = {
 		cmocka_unit_test(test_readme),
