@@ -528,11 +528,23 @@ static int run_shell(struct session *s)
 	return s->loop.err[0] || !WIFEXITED(sh.status) ? 1 : WEXITSTATUS(sh.status);
 }
 
+// Say what the fallback capture is: no run of the programs here, but a
+// file shipped with the kit, crafted (gen-*) or recorded (rec-*).
+static void say_shipped(const char *fallback)
+{
+	const char *base = strrchr(fallback, '/') ? strrchr(fallback, '/') + 1 : fallback;
+	fprintf(stderr, "socktrace: run: showing the shipped capture %s instead: %s, not a run "
+	        "of these programs on this machine\n", fallback,
+	        !strncmp(base, "gen-", 4) ? "the same scenario crafted packet by packet by "
+	        "tests/pcapgen.c (see tests/captures/README.md)" :
+	        "a recording of the kit's own programs");
+}
+
 // Where namespaces are forbidden: annotate the recorded capture instead.
 static int replay(struct run_cfg *c)
 {
 	char err[256];
-	fprintf(stderr, "socktrace: run: showing the recorded capture %s instead\n", c->fallback);
+	say_shipped(c->fallback);
 	pcap_t *p = capture_open_file(c->fallback, err, sizeof err);
 	struct tracer *t = p ? tracer_open(&c->opts, pcap_datalink(p), err, sizeof err) : NULL;
 	int rc = t && capture_loop(p, t, NULL, err, sizeof err) == 0 ? 0 : 1;
@@ -614,7 +626,7 @@ static int enter(struct session *s)
 		}
 		s->has_peer = 1;
 		if (s->cfg->netem && apply_netem(s) < 0)
-			return 1;
+			return s->cfg->fallback ? replay(s->cfg) : 1;
 	}
 	return -1;
 }
