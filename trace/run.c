@@ -529,15 +529,17 @@ static int run_shell(struct session *s)
 }
 
 // Say what the fallback capture is: no run of the programs here, but a
-// file shipped with the kit, crafted (gen-*) or recorded (rec-*).
+// file shipped with the kit, recorded (rec-*) or crafted (gen-*).
 static void say_shipped(const char *fallback)
 {
 	const char *base = strrchr(fallback, '/') ? strrchr(fallback, '/') + 1 : fallback;
-	fprintf(stderr, "socktrace: run: showing the shipped capture %s instead: %s, not a run "
-	        "of these programs on this machine\n", fallback,
-	        !strncmp(base, "gen-", 4) ? "the same scenario crafted packet by packet by "
-	        "tests/pcapgen.c (see tests/captures/README.md)" :
-	        "a recording of the kit's own programs");
+	if (strncmp(base, "gen-", 4) == 0)
+		fprintf(stderr, "socktrace: run: showing the shipped capture %s instead: the same "
+		        "scenario crafted packet by packet by tests/pcapgen.c (see "
+		        "tests/captures/README.md), not a run of these programs\n", fallback);
+	else
+		fprintf(stderr, "socktrace: run: showing the recorded capture %s instead: a "
+		        "recording shipped with the kit, not a run of these programs\n", fallback);
 }
 
 // Where namespaces are forbidden: annotate the recorded capture instead.
