@@ -2,13 +2,16 @@
 // matches what the handouts say of them: every trace target's server is on
 // the textbook's port 12000; the programs' lines come in time order among
 // the packets (trace/timeline.c, and a real TCP run); the lossy scenarios
-// fall back to a shipped capture, saying so, where tc netem cannot run.
+// fall back to a shipped capture, saying so, where tc netem cannot run;
+// `socktrace shell` has the programs on PATH and leaves nothing running.
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -236,6 +239,50 @@ static void test_loss_targets_fall_back(void **state)
 	}
 }
 
+// ---- socktrace shell ----
+
+// Is process pid gone (not even a zombie of ours)?
+static int gone(long pid)
+{
+	return pid > 0 && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+static void test_shell_has_programs_and_leaves_nothing(void **state)
+{
+	(void)state;
+	char st[4096];
+	snprintf(st, sizeof st, "%s", harness_path("socktrace"));
+	// A server left in the background, and a process whose parent (a
+	// subshell) is gone: both must end with the shell.
+	char *argv[] = { st, "shell", "--", "/bin/sh", "-c",
+	                 "command -v UDPServer; UDPServer 12000 >/dev/null 2>&1 & echo server $!; "
+	                 "(sleep 300 & echo orphan $!)", NULL };
+	char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+	setenv("PATH", "/usr/bin:/bin", 1);  // the programs are not on it
+	int status = run(argv, 20000);
+	if (saved) {
+		setenv("PATH", saved, 1);
+		free(saved);
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		skip();
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	if (!strstr(out, "/UDPServer\n") || !strstr(err, "are on PATH: type UDPServer"))
+		fail_msg("the programs are not on the shell's PATH:\n%s\n%s", out, err);
+	const char *srv = strstr(out, "server "), *orphan = strstr(out, "orphan ");
+	assert_non_null(srv);
+	assert_non_null(orphan);
+	long spid = atol(srv + 7), opid = atol(orphan + 7);
+	if (!gone(spid) || !gone(opid)) {
+		kill((pid_t)spid, SIGKILL);
+		kill((pid_t)opid, SIGKILL);
+		fail_msg("left running after the shell: server %ld %s, orphan %ld %s\n%s", spid,
+		         gone(spid) ? "gone" : "RUNNING", opid, gone(opid) ? "gone" : "RUNNING", err);
+	}
+	assert_non_null(strstr(err, "ending what was still running in it: "));
+	assert_non_null(strstr(err, "UDPServer"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_trace_targets_serve_on_12000),
 		cmocka_unit_test(test_trace_targets_run_on_12000),
 		cmocka_unit_test(test_loss_targets_fall_back),
+		cmocka_unit_test(test_shell_has_programs_and_leaves_nothing),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	harness_cleanup();

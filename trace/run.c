@@ -16,6 +16,7 @@
 #include "capture.h"
 #include "netns.h"
 #include "runloop.h"
+#include "shellenv.h"
 #include "tracer.h"
 
 #define MAX_CMDS  RUNLOOP_MAX_CHILDREN
@@ -504,11 +505,17 @@ static int run_shell(struct session *s)
 	static char *default_cmd[2];
 	char **cmd = s->cfg->ncmds ? s->cfg->cmds[0] : default_cmd;
 	default_cmd[0] = getenv("SHELL") && *getenv("SHELL") ? getenv("SHELL") : "/bin/sh";
+	const char *progs = programs_on_path();
+	int adopted = adopt_orphans() == 0;
 	fprintf(stderr,
 	        "socktrace: you are in a private network namespace: only its loopback\n"
 	        "(127.0.0.1, ::1) exists and nothing else uses it. Start a server here,\n"
 	        "then its client; socktrace annotates each packet as it is sent%s.\n"
-	        "Type exit (or Ctrl-D) to leave.\n", s->cfg->tmux ? " (lower pane)" : "");
+	        "Type exit (or Ctrl-D) to leave%s.\n", s->cfg->tmux ? " (lower pane)" : "",
+	        adopted ? ": whatever is still running then is stopped" : "");
+	if (progs)
+		fprintf(stderr, "socktrace: the programs of %s are on PATH: type UDPServer &, "
+		        "then UDPClient\n", progs);
 	setenv("SOCKLAB_NETNS", "1", 1);
 	char err[256];
 	struct child sh;
@@ -525,6 +532,8 @@ static int run_shell(struct session *s)
 		s->loop.interrupted = 0;
 	loop_drain(&s->loop, 100, 1000);
 	report_child(&sh, 0);
+	if (adopted)
+		end_leftovers();
 	return s->loop.err[0] || !WIFEXITED(sh.status) ? 1 : WEXITSTATUS(sh.status);
 }
 
