@@ -3,7 +3,8 @@
 // the textbook's port 12000; the programs' lines come in time order among
 // the packets (trace/timeline.c, and a real TCP run); the lossy scenarios
 // fall back to a shipped capture, saying so, where tc netem cannot run;
-// `socktrace shell` has the programs on PATH and leaves nothing running.
+// `socktrace shell` has the programs on PATH and leaves nothing running;
+// --step on a terminal takes single keys and gives the terminal back.
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <termios.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -283,6 +287,129 @@ static void test_shell_has_programs_and_leaves_nothing(void **state)
 	assert_non_null(strstr(err, "UDPServer"));
 }
 
+// ---- --step on a pseudo-terminal ----
+
+// Read from the pty master fd into buf (appending at *len) until it holds
+// want; 0, or -1 after 5 s or when the terminal closes.
+static int pty_expect(int fd, char *buf, size_t size, size_t *len, const char *want)
+{
+	for (int i = 0; i < 500; i++) {
+		buf[*len] = '\0';
+		if (strstr(buf, want))
+			return 0;
+		struct pollfd pfd = { fd, POLLIN, 0 };
+		if (poll(&pfd, 1, 10) > 0) {
+			ssize_t n = read(fd, buf + *len, size - 1 - *len);
+			if (n <= 0)
+				return -1;
+			*len += (size_t)n;
+		}
+	}
+	return -1;
+}
+
+// Start socktrace --step on a new pseudo-terminal; its master in *master,
+// the terminal itself (kept open here, so its settings can be read after
+// socktrace ends) in *slave. Returns the pid.
+static pid_t step_on_pty(int *master, int *slave)
+{
+	*master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(*master >= 0);
+	assert_int_equal(grantpt(*master), 0);
+	assert_int_equal(unlockpt(*master), 0);
+	char name[128];
+	snprintf(name, sizeof name, "%s", ptsname(*master));
+	*slave = open(name, O_RDWR | O_NOCTTY);
+	assert_true(*slave >= 0);
+	static char st[4096], cap[4200];
+	snprintf(st, sizeof st, "%s", harness_path("socktrace"));
+	snprintf(cap, sizeof cap, "%s/tests/captures/rec-tcp.pcap",
+	         getenv("SOCKLAB_ROOT") ? getenv("SOCKLAB_ROOT") : ".");
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setsid();
+		int fd = open(name, O_RDWR);  // the controlling terminal
+		if (fd < 0 || dup2(fd, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+			_exit(127);
+		execl(st, "socktrace", "-q", "--step", "-r", cap, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+// Wait up to 5 s for pid to end, draining the master meanwhile; its wait
+// status, or -1 (then it is killed).
+static int wait_drained(pid_t pid, int master)
+{
+	int status;
+	for (int i = 0; i < 500; i++) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return status;
+		char junk[512];
+		struct pollfd pfd = { master, POLLIN, 0 };
+		if (poll(&pfd, 1, 10) > 0 && read(master, junk, sizeof junk) <= 0)
+			poll(NULL, 0, 10);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+// Is the terminal in its normal, line-at-a-time mode with echo?
+static int cooked(int fd)
+{
+	struct termios t;
+	return tcgetattr(fd, &t) == 0 && (t.c_lflag & ICANON) && (t.c_lflag & ECHO);
+}
+
+static void test_step_takes_single_keys(void **state)
+{
+	(void)state;
+	char buf[16384];
+	size_t len = 0;
+	int master, slave;
+	pid_t pid = step_on_pty(&master, &slave);
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "to quit -- "), 0);
+	assert_false(cooked(slave));  // waiting for one key, not a line
+	assert_int_equal(write(master, " ", 1), 1);  // space, no Enter
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "handshake-2"), 0);
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "2/3 SYN,ACK"), 0);
+	assert_int_equal(write(master, "\r", 1), 1);  // Enter, as a terminal sends it
+	assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "handshake-3"), 0);
+	assert_int_equal(write(master, "q", 1), 1);   // q alone quits
+	int status = wait_drained(pid, master);
+	assert_true(status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_null(strstr(buf, "] data"));
+	assert_true(cooked(slave));  // given back
+	close(master);
+	close(slave);
+}
+
+// A signal while it waits for a key: the terminal is given back all the
+// same (SIGTERM ends the capture; SIGHUP kills, after restoring).
+static void test_step_restores_terminal_on_signals(void **state)
+{
+	(void)state;
+	int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+	for (size_t i = 0; i < 3; i++) {
+		char buf[16384];
+		size_t len = 0;
+		int master, slave;
+		pid_t pid = step_on_pty(&master, &slave);
+		assert_int_equal(pty_expect(master, buf, sizeof buf, &len, "to quit -- "), 0);
+		assert_false(cooked(slave));
+		kill(pid, sigs[i]);
+		int status = wait_drained(pid, master);
+		if (status < 0)
+			fail_msg("socktrace --step did not end on signal %d", sigs[i]);
+		if (!cooked(slave))
+			fail_msg("signal %d left the terminal without echo or lines", sigs[i]);
+		close(master);
+		close(slave);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +419,8 @@ int main(void)
 		cmocka_unit_test(test_trace_targets_run_on_12000),
 		cmocka_unit_test(test_loss_targets_fall_back),
 		cmocka_unit_test(test_shell_has_programs_and_leaves_nothing),
+		cmocka_unit_test(test_step_takes_single_keys),
+		cmocka_unit_test(test_step_restores_terminal_on_signals),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	harness_cleanup();
