@@ -286,6 +286,37 @@ static void test_checker_catches_wrong_blank_call(void **s)
 	               "shows `socket(ai->ai_family, SOCK_DGRAM, 0)` for a blank");
 }
 
+// --kit (for the unpacked students' kit): a dangling link, a folder the
+// kit has not, build/solutions/ and an unknown target are each caught;
+// the student's own extension programs and output files are not.
+static void test_checker_kit_mode(void **s)
+{
+	(void)s;
+	const char *path = scratch_file(
+		"See [the key](instructor/answers.md).\n\n"
+		"The book's programs are in `tests/no-such-folder/`.\n\n"
+		"```sh\nbuild/solutions/UDPServer &\nmake no-such-target\n"
+		"build/labs/UDPCountServer\nbuild/socktrace -r build/traces/labs-udp.pcap\n```\n");
+	char script[4096];
+	snprintf(script, sizeof script, "%s", root_path("handouts/check-samples"));
+	char *argv[] = { script, "--kit", (char *)path, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, out, sizeof out, CHECK_TIMEOUT_MS) >= 0);
+	int status = proc_wait(&p, CHECK_TIMEOUT_MS);
+	proc_kill(&p);
+	remove_scratch(path);
+	print_message("%s", out);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	assert_non_null(strstr(out, "links to instructor/answers.md, which does not exist"));
+	assert_non_null(strstr(out, "names tests/no-such-folder/, which the students' kit has not"));
+	assert_non_null(strstr(out, "names build/solutions/"));
+	assert_non_null(strstr(out, "uses 'make no-such-target'"));
+	assert_null(strstr(out, "UDPCountServer"));
+	assert_null(strstr(out, "labs-udp.pcap"));
+}
+
 int main(void)
 {
 	// The checkers of the handouts run in the background while the
@@ -300,6 +331,7 @@ int main(void)
 		cmocka_unit_test(test_checker_vary_is_consistent),
 		cmocka_unit_test(test_checker_jobs),
 		cmocka_unit_test(test_checker_catches_wrong_blank_call),
+		cmocka_unit_test(test_checker_kit_mode),
 	};
 	const struct CMUnitTest handout_tests[] = {
 		cmocka_unit_test(test_readme),
