@@ -127,6 +127,9 @@ static void test_lines_in_time_order(void **state)
 		int data = line_of(out, "127.0.0.1:12000 [P.]", 1);  // the sentence
 		int fin = line_of(out, "127.0.0.1:12000 > ", line_of(out, "[F.]", 1));
 		int reply = line_of(out, "[TCPClient] From Server: HELLO", 1);
+		// pcap_stats' count of twice the packets is explained.
+		if (!strstr(err, "every packet twice, as sent and as received"))
+			fail_msg("\"pcap_stats: N received\" is not explained:\n%s", err);
 		if (!(hs3 && prompt > hs3 && data > prompt && reply > data && reply > fin))
 			fail_msg("lines out of time order (handshake-3 %d, prompt %d, sentence %d, "
 			         "server FIN %d, reply %d):\n%s", hs3, prompt, data, fin, reply, out);

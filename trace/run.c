@@ -325,13 +325,17 @@ static int open_capture(struct session *s, const char *iface, char *err, size_t 
 	return s->tracer ? 0 : -1;
 }
 
-// Print pcap's counts on stderr: what the capture saw and dropped.
+// Print pcap's counts on stderr: what the capture saw and dropped. On a
+// loopback every packet reaches the capture twice (sent, then received)
+// and libpcap keeps one copy: say so, or "received" looks like a loss.
 static void report_stats(struct session *s)
 {
 	struct pcap_stat st;
 	if (s->pcap && pcap_stats(s->pcap, &st) == 0)
 		fprintf(stderr, "socktrace: %lu packets traced (pcap_stats: %u received, "
-		        "%u dropped)\n", s->loop.packets, st.ps_recv, st.ps_drop);
+		        "%u dropped%s)\n", s->loop.packets, st.ps_recv, st.ps_drop,
+		        s->has_peer ? "" : "; on a loopback the kernel hands the capture every "
+		        "packet twice, as sent and as received, and one copy is traced");
 }
 
 // Close what open_capture opened (the tracer prints its ladder here).
