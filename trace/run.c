@@ -36,7 +36,11 @@ static const char usage_text[] =
 "  and {host} the server's address (127.0.0.1, or 10.0.0.2 with --two-hosts).\n"
 "  With one command there is no server: see what a client alone gets.\n"
 "  The programs' own output is shown in order, each line marked [name]\n"
-"  (on stderr with --json, so that stdout stays JSON Lines).\n"
+"  (on stderr with --json, so that stdout stays JSON Lines), in time order\n"
+"  among the packets: the programs' stdout and stderr are sockets whose\n"
+"  every write() carries its time. There a single write() of more than\n"
+"  4 MB fails (ENOBUFS); --pipes gives them plain pipes instead (their\n"
+"  lines then placed by the time socktrace reads them).\n"
 "shell: open CMD (default $SHELL) in such a namespace; start UDPServer and\n"
 "  UDPClient there by hand and watch socktrace annotate their packets on\n"
 "  the same terminal (or in a second tmux pane with --tmux) until you exit.\n"
@@ -60,6 +64,7 @@ static const char usage_text[] =
 "  --fallback FILE  where namespaces are forbidden, annotate this recorded\n"
 "                   capture instead of failing\n"
 "  --tmux           (shell) trace in a tmux pane beside the shell\n"
+"  --pipes          the programs' output through pipes, not timed sockets\n"
 "exit status: 0 the run was traced (whatever the programs' own statuses,\n"
 "which are reported), 1 an error, 2 bad usage, 3 namespaces unavailable.\n";
 
@@ -73,6 +78,7 @@ struct run_cfg {
 	int two_hosts;
 	const char *netem;  // --netem ARGS, on the server's end of the link
 	int tmux;
+	int pipes;          // --pipes: plain pipes for the programs' output
 	int shell;
 	int timeout_ms;
 	int mtu;            // of the namespace's loopback
@@ -127,6 +133,8 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 		c->two_hosts = 1;
 	else if (!strcmp(a, "--tmux"))
 		c->tmux = 1;
+	else if (!strcmp(a, "--pipes"))
+		c->pipes = 1;
 	else if (!strcmp(a, "-w"))
 		c->write_file = next;
 	else if (!strcmp(a, "--filter"))
@@ -668,6 +676,7 @@ int run_main(int argc, char **argv)
 		tmux_cleanup(&s);
 		return 1;
 	}
+	s.loop.pipes = cfg.pipes;
 	rc = cfg.shell ? run_shell(&s) : run_programs(&s);
 	loop_end(&s.loop);
 	report_stats(&s);

@@ -130,20 +130,24 @@ static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
 	_exit(127);
 }
 
+#define RECORD_MAX (64 << 20)  // a timed socket must take writes this big
+
 // Make the channel for one output stream of a child: fds[0] ours, fds[1]
 // the child's. A SOCK_SEQPACKET socket pair whose every record carries
 // the time of the write() that made it (SO_TIMESTAMP, the capture's
-// clock), with room for any single write (SO_SNDBUFFORCE, allowed in our
-// namespace; else the largest SO_SNDBUF); a pipe where that fails.
-// Returns 1 (timed socket), 0 (pipe) or -1 with errno set.
+// clock), if it can take any write a program makes in one piece (up to
+// RECORD_MAX: SO_SNDBUFFORCE needs CAP_NET_ADMIN, which we have in our
+// own namespace); a pipe otherwise. Returns 1 (timed socket), 0 (pipe)
+// or -1 with errno set.
 static int output_channel(int fds[2])
 {
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, fds) == 0) {
-		int on = 1, big = 256 << 20;
+		int on = 1, want = 2 * RECORD_MAX, got = 0;
+		socklen_t len = sizeof got;
 		if (setsockopt(fds[0], SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on) == 0 &&
 		    shutdown(fds[0], SHUT_WR) == 0 &&
-		    (setsockopt(fds[1], SOL_SOCKET, SO_SNDBUFFORCE, &big, sizeof big) == 0 ||
-		     setsockopt(fds[1], SOL_SOCKET, SO_SNDBUF, &big, sizeof big) == 0))
+		    setsockopt(fds[1], SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof want) == 0 &&
+		    getsockopt(fds[1], SOL_SOCKET, SO_SNDBUF, &got, &len) == 0 && got >= RECORD_MAX)
 			return 1;
 		close(fds[0]);
 		close(fds[1]);
@@ -179,7 +183,8 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 		return -1;
 	}
 	if (!passthrough_tty) {
-		int t1 = output_channel(out), t2 = t1 < 0 ? -1 : output_channel(errp);
+		int t1 = l->pipes ? pipe(out) : output_channel(out);
+		int t2 = t1 < 0 ? -1 : l->pipes ? pipe(errp) : output_channel(errp);
 		if (t1 < 0 || t2 < 0) {
 			snprintf(err, errlen, "pipe: %s", strerror(errno));
 			goto fail;

@@ -50,6 +50,7 @@ struct runloop {
 	int interrupted;         // SIGINT/SIGTERM/SIGHUP arrived
 	unsigned long packets;
 	char err[256];           // a capture error that stopped the loop
+	int pipes;               // give children plain pipes, not timed sockets
 	struct timeline *tl;     // packets and output waiting to be shown in time order
 	struct timeval woke;     // when the loop last woke with something to read
 };
