@@ -136,6 +136,31 @@ static void test_lines_in_time_order(void **state)
 	}
 }
 
+// --pipes: a program writing more in one write() than a timed socket's
+// record holds (4 MB) runs as it would alone, its output whole.
+static void test_pipes_take_big_writes(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/python3", X_OK) != 0)
+		skip();
+	char st[4096];
+	snprintf(st, sizeof st, "%s", harness_path("socktrace"));
+	char *argv[] = { st, "run", "-q", "--pipes", "--", "/usr/bin/python3", "-c",
+	                 "import os; os.write(1, b'a' * (6 << 20) + b'\\n'); print('done')", NULL };
+	static char big[8 << 20];
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	ssize_t n = read_all(p.out, big, sizeof big, 20000);
+	int status = proc_wait(&p, 20000);
+	proc_kill(&p);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		skip();
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(n > (6 << 20));
+	assert_non_null(strstr(big + (6 << 20), "[python3] done"));
+}
+
 // ---- the trace targets ----
 
 static const char *const targets[] = {
@@ -418,6 +443,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_timeline_orders_by_time),
 		cmocka_unit_test(test_lines_in_time_order),
+		cmocka_unit_test(test_pipes_take_big_writes),
 		cmocka_unit_test(test_trace_targets_serve_on_12000),
 		cmocka_unit_test(test_trace_targets_run_on_12000),
 		cmocka_unit_test(test_loss_targets_fall_back),
