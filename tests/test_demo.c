@@ -217,15 +217,33 @@ static void test_trace_targets_serve_on_12000(void **state)
 	}
 }
 
+// Point the "-w FILE" of command cmd at file instead (so that a test run
+// neither needs make's build/traces/ nor overwrites a student's capture).
+static void write_to(char *cmd, size_t size, const char *file)
+{
+	char *w = strstr(cmd, " -w ");
+	assert_non_null(w);
+	char *end = strchr(w + 4, ' ');
+	assert_non_null(end);
+	char rest[4096];
+	snprintf(rest, sizeof rest, "%s", end);
+	snprintf(w, size - (size_t)(w - cmd), " -w %s%s", file, rest);
+}
+
 // Run the command make gives for target, as make would; fail unless it
 // ends well and what it shows has the server on port 12000.
 static void run_target(const char *target)
 {
-	char cmd[4096], sh[4400];
+	char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
 	target_command(target, cmd, sizeof cmd);
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/trace.pcap", dir);
+	write_to(cmd, sizeof cmd, file);
 	snprintf(sh, sizeof sh, "exec %s", cmd);
 	char *argv[] = { "/bin/sh", "-c", sh, NULL };
 	int status = run(argv, 60000);
+	unlink(file);
+	rmdir(dir);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
 		skip();
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !strstr(out, ":12000 "))
@@ -251,11 +269,16 @@ static void test_loss_targets_fall_back(void **state)
 	(void)state;
 	for (int i = 0; i < 2; i++) {
 		const char *target = i ? "trace-tcp-loss" : "trace-udp-loss";
-		char cmd[4096], sh[4400];
+		char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
 		target_command(target, cmd, sizeof cmd);
+		assert_non_null(mkdtemp(dir));
+		snprintf(file, sizeof file, "%s/trace.pcap", dir);
+		write_to(cmd, sizeof cmd, file);
 		snprintf(sh, sizeof sh, "exec %s", cmd);
 		char *argv[] = { "/bin/sh", "-c", sh, NULL };
 		int status = run(argv, 60000);
+		unlink(file);
+		rmdir(dir);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
 			skip();
 		if (!strstr(err, "tc failed")) {

@@ -54,7 +54,8 @@ static int insert(struct timeline *tl, const struct tl_item *it)
 	size_t at = tl->n;
 	while (at > 0 && earlier(&it->ts, &tl->items[at - 1].ts))
 		at--;
-	memmove(&tl->items[at + 1], &tl->items[at], (tl->n - at) * sizeof *tl->items);
+	if (at < tl->n)
+		memmove(&tl->items[at + 1], &tl->items[at], (tl->n - at) * sizeof *tl->items);
 	tl->items[at] = *it;
 	tl->items[at].seq = tl->seq++;
 	tl->n++;
@@ -103,7 +104,8 @@ size_t timeline_flush(struct timeline *tl, const struct timeval *upto,
 		emit(&tl->items[i], arg);
 		item_free(&tl->items[i]);
 	}
-	memmove(tl->items, tl->items + k, (tl->n - k) * sizeof *tl->items);
+	if (k > 0 && k < tl->n)
+		memmove(tl->items, tl->items + k, (tl->n - k) * sizeof *tl->items);
 	tl->n -= k;
 	return k;
 }
