@@ -286,6 +286,22 @@ static void test_checker_catches_wrong_blank_call(void **s)
 	               "shows `socket(ai->ai_family, SOCK_DGRAM, 0)` for a blank");
 }
 
+// "solved": a sample showing build/labs/ once the blanks are filled runs
+// the solutions in the instructor's kit (the untouched skeleton would
+// stop at TODO 1), and says so when it is skipped in the students' copy.
+static void test_checker_solved_sample(void **s)
+{
+	(void)s;
+	struct stat st;
+	int students = stat(root_path("solutions/TCPClient.c"), &st) < 0;
+	expect_checker("<!-- sample net solved -->\n```console\n"
+	               "$ echo hi | build/labs/TCPClient 127.0.0.1 1\n"
+	               "TCPClient: connect: Connection refused\n```\n", 0,
+	               students ? "SKIP" : NULL);
+	if (!students && !strstr(out, "1 samples run, 0 failed") && !strstr(out, "SKIP"))
+		fail_msg("the solved sample did not run:\n%s", out);
+}
+
 // --kit (for the unpacked students' kit): a dangling link, a folder the
 // kit has not, build/solutions/ and an unknown target are each caught;
 // the student's own extension programs and output files are not.
@@ -332,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_checker_jobs),
 		cmocka_unit_test(test_checker_catches_wrong_blank_call),
 		cmocka_unit_test(test_checker_kit_mode),
+		cmocka_unit_test(test_checker_solved_sample),
 	};
 	const struct CMUnitTest handout_tests[] = {
 		cmocka_unit_test(test_readme),
