@@ -29,7 +29,9 @@
 # Where the kernel forbids unprivileged namespaces, socktrace says how to
 # allow them and annotates the capture recorded in tests/captures/ instead.
 # Every server listens on the textbook's port 12000 (SERVER_PORT): inside
-# the private namespace nothing else can hold it.
+# the private namespace nothing else can hold it. (As root where no
+# namespace can be made, socktrace traces the host's own loopback; if
+# 12000 is taken there, SERVER_PORT=0 lets the OS pick a port.)
 
 LAB        ?= solutions
 SENTENCE   ?= hello from socklab
