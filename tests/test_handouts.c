@@ -280,6 +280,11 @@ static void test_checker_catches_wrong_blank_call(void **s)
 	expect_checker("### The client (`labs/TCPClient.c`)\n\n"
 	               "**Receive the whole reply** (TODO 7). Call `recv(clientSocket,\n"
 	               "modifiedSentence + got, cap - got, 0)`, not `recv(...)` once.\n", 0, NULL);
+	// "x = call": more than the blank takes (it would not compile there).
+	expect_checker("### The server (`labs/TCPServer.c`)\n\n"
+	               "**Accept** (TODO 6). `connectionSocket = accept(serverSocket, (struct\n"
+	               "sockaddr *)&clientAddress, &clientAddressLen)`.\n", 1,
+	               "shows `connectionSocket = accept(");
 	expect_checker("### The client (`labs/UDPClient.c`)\n\n"
 	               "| Book | C in this kit | What |\n|---|---|---|\n"
 	               "| `x` | `socket(ai->ai_family, SOCK_DGRAM, 0)` | a socket |\n", 1,
