@@ -377,20 +377,20 @@ static ssize_t read_record(struct stream *s, char **buf, struct timeval *ts)
 {
 	*buf = NULL;
 	ssize_t len = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
-	if (len < 0)
+	char *data = len >= 0 ? malloc(len > 0 ? (size_t)len : 1) : NULL;
+	if (data == NULL)
 		return -1;
-	char *data = malloc(len > 0 ? (size_t)len : 1);
 	union { struct cmsghdr h; char b[CMSG_SPACE(sizeof(struct timeval))]; } ctl;
 	struct iovec iov = { .iov_base = data, .iov_len = (size_t)len };
 	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = &ctl,
 	                    .msg_controllen = sizeof ctl };
-	if (data == NULL)
-		return -1;
 	ssize_t n = recvmsg(s->fd, &m, MSG_DONTWAIT);
 	struct cmsghdr *h = n >= 0 ? CMSG_FIRSTHDR(&m) : NULL;
 	if (h == NULL || h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_TIMESTAMP) {
 		free(data);
-		return n > 0 ? (errno = EPROTO, -1) : n;  // no time: end of file
+		if (n > 0)
+			errno = EPROTO;  // a record without its time: cannot happen
+		return n > 0 ? -1 : n;  // 0: end of file (no record, no time)
 	}
 	memcpy(ts, CMSG_DATA(h), sizeof *ts);
 	*buf = data;
@@ -634,6 +634,7 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 {
+	show_queued(l, 1);  // the output queued refers to the children: show it now
 	if (l->pcap == NULL)
 		return;
 	long long deadline = now_ms() + max_ms;

@@ -85,8 +85,10 @@ int child_ready(struct runloop *l, void *arg);
 // is read to the end meanwhile.
 void child_stop(struct runloop *l, struct child *c, int timeout_ms);
 
-// Read what the capture still holds: dispatch until no packet has come
-// for quiet_ms (bounded by max_ms in all).
+// Show what is queued, then read what the capture still holds: dispatch
+// until no packet has come for quiet_ms (bounded by max_ms in all). Call
+// it while the children given to child_start still exist: queued output
+// refers to them.
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms);
 
 // Show what is still queued, finish a partial output line, flush,
