@@ -141,6 +141,7 @@ static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
 // or -1 with errno set.
 static int output_channel(int fds[2])
 {
+#ifdef SO_SNDBUFFORCE  // Linux
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, fds) == 0) {
 		int on = 1, want = 2 * RECORD_MAX, got = 0;
 		socklen_t len = sizeof got;
@@ -152,6 +153,7 @@ static int output_channel(int fds[2])
 		close(fds[0]);
 		close(fds[1]);
 	}
+#endif
 	return pipe(fds) == 0 ? 0 : -1;
 }
 
