@@ -205,19 +205,19 @@ static int set_client_timeouts(int connectionSocket)
 	return 0;
 }
 
-// Send all len bytes of buf: send() may take fewer than asked (it copies
-// what fits into the socket's send buffer), so loop until all are gone.
-// Returns 0, or -1 with errno set.
-static int send_all(int s, const char *buf, size_t len)
+// Send all len bytes of capitalizedSentence: send() may take fewer than
+// asked (it copies what fits into the socket's send buffer), so loop
+// until all are gone. Returns 0, or -1 with errno set.
+static int send_all(int connectionSocket, const char *capitalizedSentence, size_t len)
 {
 	while (len > 0) {
-		// TODO 8: send what is left of buf: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')
+		// TODO 8: send what is left of capitalizedSentence: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')
 		ssize_t n = todo(8);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
-		buf += n;
+		capitalizedSentence += n;
 		len -= (size_t)n;
 	}
 	return 0;
@@ -329,7 +329,7 @@ static const char *const todo_hints[] = {
 	[5] = "make it the welcoming socket: call listen() (§2.7.2; Lab 2 part 4, 'The welcoming socket')",
 	[6] = "wait for the next client and get its connection socket: call accept() (§2.7.2; Lab 2 part 4, 'Accept a connection')",
 	[7] = "receive the next chunk of the sentence: call recv(); 0 means the client is done (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')",
-	[8] = "send what is left of buf: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')",
+	[8] = "send what is left of capitalizedSentence: call send(); it returns how many bytes it took (§2.7.2; Lab 2 part 4, 'Receive, upper-case, send back')",
 	[9] = "close this client's connection socket (not serverSocket): call close() (§2.7.2; Lab 2 part 4, 'Close the connection socket')",
 };
 

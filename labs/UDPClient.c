@@ -52,19 +52,19 @@ static int check_port(const char *s)
 
 // Look up serverName and serverPort (getaddrinfo does DNS when it must:
 // AF_UNSPEC asks for IPv4 and IPv6 addresses alike) and make a UDP socket
-// for the first address it can. Sets *server to that address (part of
-// *list, for the caller to freeaddrinfo). Returns the socket, or -1 after
-// printing why.
+// for the first address it can. Sets *server to that address and *listp
+// to the list holding it (for the caller to freeaddrinfo). Returns the
+// socket, or -1 after printing why (and then nothing is left to free).
 static int open_client_socket(const char *serverName, const char *serverPort,
-                              struct addrinfo **list, struct addrinfo **server)
+                              struct addrinfo **listp, struct addrinfo **server)
 {
-	struct addrinfo hints;
+	struct addrinfo hints, *list;
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	// TODO 1: the type of socket UDP uses, for hints.ai_socktype (§2.7.1; Lab 1 part 3, 'Make the socket')
 	hints.ai_socktype = todo(1);
 	hints.ai_flags = AI_NUMERICSERV;
-	// TODO 2: look up serverName and serverPort into *list: call getaddrinfo() (§2.7.1; Lab 1 part 3, 'Make the socket')
+	// TODO 2: look up serverName and serverPort into list: call getaddrinfo() (§2.7.1; Lab 1 part 3, 'Make the socket')
 	int err = todo(2);
 	if (err != 0) {
 		fprintf(stderr, "UDPClient: getaddrinfo: %s: %s\n", serverName, gai_strerror(err));
@@ -72,16 +72,17 @@ static int open_client_socket(const char *serverName, const char *serverPort,
 	}
 	// Like the book's client, we do not bind(): the OS picks our port at
 	// the first sendto().
-	for (struct addrinfo *ai = *list; ai; ai = ai->ai_next) {
+	for (struct addrinfo *ai = list; ai; ai = ai->ai_next) {
 		// TODO 3: make the client's socket for this address: call socket() (§2.7.1; Lab 1 part 3, 'Make the socket')
 		int clientSocket = todo(3);
 		if (clientSocket >= 0) {
+			*listp = list;
 			*server = ai;
 			return clientSocket;
 		}
 	}
 	perror("UDPClient: socket");
-	freeaddrinfo(*list);
+	freeaddrinfo(list);
 	return -1;
 }
 
@@ -204,7 +205,7 @@ int main(int argc, char *argv[])
 
 static const char *const todo_hints[] = {
 	[1] = "the type of socket UDP uses, for hints.ai_socktype (§2.7.1; Lab 1 part 3, 'Make the socket')",
-	[2] = "look up serverName and serverPort into *list: call getaddrinfo() (§2.7.1; Lab 1 part 3, 'Make the socket')",
+	[2] = "look up serverName and serverPort into list: call getaddrinfo() (§2.7.1; Lab 1 part 3, 'Make the socket')",
 	[3] = "make the client's socket for this address: call socket() (§2.7.1; Lab 1 part 3, 'Make the socket')",
 	[4] = "send the len bytes of message in one datagram to the server: call sendto() (§2.7.1; Lab 1 part 3, 'Send the sentence')",
 	[5] = "receive the reply into modifiedMessage and its sender into serverAddress: call recvfrom() (§2.7.1; Lab 1 part 3, 'Receive the reply')",

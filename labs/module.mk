@@ -33,6 +33,11 @@ $(MKSKEL): tests/skel/mkskel.c | $(call DEPS_STAMP,build)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
+# It also writes the answer key, handouts/instructor/key.tab: for every
+# blank, the exact code that fills it (tests/test_key.c fills the blanks
+# with it, builds and grades the result).
+KEY_TAB := handouts/instructor/key.tab
+
 .PHONY: skeletons
 skeletons: $(MKSKEL)
 	@for p in $(LABS); do \
@@ -40,4 +45,9 @@ skeletons: $(MKSKEL)
 		mv labs/$$p.c.tmp labs/$$p.c && echo "skeletons: labs/$$p.c" || \
 		{ rm -f labs/$$p.c.tmp; exit 1; }; \
 	done
+	@{ echo '# The answer key of the lab blanks, made by `make skeletons`: PROGRAM | N | the code'; \
+	   echo '# that replaces todo(N) in labs/PROGRAM.c (a call spread over lines on one line).'; \
+	   for p in $(LABS); do $(MKSKEL) --key $$p solutions/$$p.c tests/skel/$$p.blanks || exit 1; done; \
+	 } >$(KEY_TAB).tmp && mv $(KEY_TAB).tmp $(KEY_TAB) && echo "skeletons: $(KEY_TAB)" || \
+		{ rm -f $(KEY_TAB).tmp; exit 1; }
 endif

@@ -111,59 +111,61 @@ static int read_sentence(char **sentence, size_t *len)
 	return 0;
 }
 
-// Send all len bytes of buf: send() may take fewer than asked (it copies
-// what fits into the socket's send buffer), so loop until all are gone.
-// Returns 0, or -1 with errno set.
-static int send_all(int s, const char *buf, size_t len)
+// Send all len bytes of sentence: send() may take fewer than asked (it
+// copies what fits into the socket's send buffer), so loop until all are
+// gone. Returns 0, or -1 with errno set.
+static int send_all(int clientSocket, const char *sentence, size_t len)
 {
 	while (len > 0) {
-		ssize_t n = send(s, buf, len, 0);
+		ssize_t n = send(clientSocket, sentence, len, 0);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
-		buf += n;
+		sentence += n;
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
 // Receive until the server closes its side (recv() returns 0: its FIN),
-// collecting the bytes into a malloc'd *modifiedSentence of *len bytes
-// (the caller frees it). Returns 0, or -1 after printing why (and then
-// nothing is left to free).
-static int recv_all(int clientSocket, char **modifiedSentence, size_t *len)
+// collecting the bytes into a malloc'd *reply of *replyLen bytes (the
+// caller frees it). Returns 0, or -1 after printing why (and then nothing
+// is left to free).
+static int recv_all(int clientSocket, char **reply, size_t *replyLen)
 {
-	size_t cap = 4096;
-	*len = 0;
-	*modifiedSentence = malloc(cap);
-	if (*modifiedSentence == NULL) {
+	size_t cap = 4096, got = 0;  // room in modifiedSentence, bytes in it
+	char *modifiedSentence = malloc(cap);
+	if (modifiedSentence == NULL) {
 		perror("TCPClient: malloc");
 		return -1;
 	}
 	for (;;) {
-		if (*len == cap) {
-			char *bigger = realloc(*modifiedSentence, cap * 2);
+		if (got == cap) {
+			char *bigger = realloc(modifiedSentence, cap * 2);
 			if (bigger == NULL) {
 				perror("TCPClient: realloc");
-				free(*modifiedSentence);
+				free(modifiedSentence);
 				return -1;
 			}
-			*modifiedSentence = bigger;
+			modifiedSentence = bigger;
 			cap *= 2;
 		}
-		ssize_t n = recv(clientSocket, *modifiedSentence + *len, cap - *len, 0);
+		ssize_t n = recv(clientSocket, modifiedSentence + got, cap - got, 0);
 		if (n == 0)
-			return 0;  // the server's FIN: the whole reply is here
+			break;  // the server's FIN: the whole reply is here
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			perror("TCPClient: recv");
-			free(*modifiedSentence);
+			free(modifiedSentence);
 			return -1;
 		}
-		*len += (size_t)n;
+		got += (size_t)n;
 	}
+	*reply = modifiedSentence;
+	*replyLen = got;
+	return 0;
 }
 
 // Send the whole sentence, half-close, receive the whole reply and print

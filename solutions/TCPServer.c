@@ -190,18 +190,18 @@ static int set_client_timeouts(int connectionSocket)
 	return 0;
 }
 
-// Send all len bytes of buf: send() may take fewer than asked (it copies
-// what fits into the socket's send buffer), so loop until all are gone.
-// Returns 0, or -1 with errno set.
-static int send_all(int s, const char *buf, size_t len)
+// Send all len bytes of capitalizedSentence: send() may take fewer than
+// asked (it copies what fits into the socket's send buffer), so loop
+// until all are gone. Returns 0, or -1 with errno set.
+static int send_all(int connectionSocket, const char *capitalizedSentence, size_t len)
 {
 	while (len > 0) {
-		ssize_t n = send(s, buf, len, 0);
+		ssize_t n = send(connectionSocket, capitalizedSentence, len, 0);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
-		buf += n;
+		capitalizedSentence += n;
 		len -= (size_t)n;
 	}
 	return 0;

@@ -42,33 +42,34 @@ static int check_port(const char *s)
 
 // Look up serverName and serverPort (getaddrinfo does DNS when it must:
 // AF_UNSPEC asks for IPv4 and IPv6 addresses alike) and make a UDP socket
-// for the first address it can. Sets *server to that address (part of
-// *list, for the caller to freeaddrinfo). Returns the socket, or -1 after
-// printing why.
+// for the first address it can. Sets *server to that address and *listp
+// to the list holding it (for the caller to freeaddrinfo). Returns the
+// socket, or -1 after printing why (and then nothing is left to free).
 static int open_client_socket(const char *serverName, const char *serverPort,
-                              struct addrinfo **list, struct addrinfo **server)
+                              struct addrinfo **listp, struct addrinfo **server)
 {
-	struct addrinfo hints;
+	struct addrinfo hints, *list;
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_DGRAM;
 	hints.ai_flags = AI_NUMERICSERV;
-	int err = getaddrinfo(serverName, serverPort, &hints, list);
+	int err = getaddrinfo(serverName, serverPort, &hints, &list);
 	if (err != 0) {
 		fprintf(stderr, "UDPClient: getaddrinfo: %s: %s\n", serverName, gai_strerror(err));
 		return -1;
 	}
 	// Like the book's client, we do not bind(): the OS picks our port at
 	// the first sendto().
-	for (struct addrinfo *ai = *list; ai; ai = ai->ai_next) {
+	for (struct addrinfo *ai = list; ai; ai = ai->ai_next) {
 		int clientSocket = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
 		if (clientSocket >= 0) {
+			*listp = list;
 			*server = ai;
 			return clientSocket;
 		}
 	}
 	perror("UDPClient: socket");
-	freeaddrinfo(*list);
+	freeaddrinfo(list);
 	return -1;
 }
 

@@ -273,6 +273,96 @@ static void tcp_sack(struct gen *g)
 	tcp(g, 0, sv, c, SISN + 1, CISN + 15, ACK, t, 12, NULL);
 }
 
+// The two hosts of `socktrace run --two-hosts`, client and server.
+static const char *const LOSS_C = "10.0.0.1", *const LOSS_S = "10.0.0.2";
+
+// One IPv4 packet between the two hosts at usec microseconds: UDP
+// (proto 17) carrying data, or a TCP segment.
+static void hosts_pkt(struct gen *g, uint32_t usec, int to_server, uint8_t proto,
+                      uint32_t seq, uint32_t ack, uint8_t flags, const char *data)
+{
+	struct pkt p = { .len = 0 };
+	uint8_t o[20];
+	// Timestamps on every segment, as Linux sends them once both SYNs
+	// offered them: a 1 ms clock, 100 on the client, 200 on the server;
+	// MSS 1460, as on the 1500-byte veth link.
+	uint32_t ms = usec / 1000, val = (to_server ? 100 : 200) + ms;
+	uint32_t ecr = flags == SYN ? 0 : (to_server ? 200 : 100) + ms;
+	int optlen = flags & SYN ? 20 : 12;
+	if (flags & SYN) {
+		syn_opts(o, val, ecr);
+		o[2] = 0x05, o[3] = 0xb4;
+	} else {
+		ts_opts(o, val, ecr);
+	}
+	g->usec = usec;
+	put_eth(&p, 0x0800);
+	put_ipv4(&p, proto, to_server ? LOSS_C : LOSS_S, to_server ? LOSS_S : LOSS_C,
+	         (uint16_t)(0x3000 + g->n), 0x4000, NULL, 0);
+	if (proto == 17)
+		put_udp(&p, to_server ? 45678 : 12000, to_server ? 12000 : 45678);
+	else
+		put_tcp(&p, to_server ? 45678 : 12000, to_server ? 12000 : 45678, seq, ack, flags,
+		        flags & SYN ? 64240 : 502, o, optlen);
+	if (data)
+		put_bytes(&p, data, strlen(data));
+	pkt_finish(&p);
+	emit(g, &p);
+}
+
+// The client's ARP request for the server and its answer, at t = 0.
+static void hosts_arp(struct gen *g)
+{
+	static const uint8_t a[6] = { 2, 0, 0, 0, 0, 1 }, b[6] = { 2, 0, 0, 0, 0, 2 };
+	static const uint8_t z[6] = { 0 }, ipa[4] = { 10, 0, 0, 1 }, ipb[4] = { 10, 0, 0, 2 };
+	for (int i = 0; i < 2; i++) {
+		struct pkt p = { .len = 0 };
+		g->usec = (uint32_t)i * 40;
+		put_eth(&p, 0x0806);
+		put_bytes(&p, "\0\1\x08\0\6\4", 6);
+		put_be16(&p, i ? 2 : 1);
+		put_bytes(&p, i ? b : a, 6);
+		put_bytes(&p, i ? ipb : ipa, 4);
+		put_bytes(&p, i ? a : z, 6);
+		put_bytes(&p, i ? ipa : ipb, 4);
+		while (p.len < 60)
+			put_u8(&p, 0);
+		emit(g, &p);
+	}
+}
+
+// make trace-udp-loss, as the client's end of the link sees it: the
+// request goes out, the reply is lost on the server's side, nothing more
+// comes (the client gives up after 3 s).
+static void udp_loss(struct gen *g)
+{
+	hosts_arp(g);
+	hosts_pkt(g, 60, 1, 17, 0, 0, 0, "hello from socklab");
+}
+
+// make trace-tcp-loss, as the client's end sees it: the first SYN-ACK is
+// lost (the SYN goes again after Linux's 1 s), then the server's ACK of
+// the sentence and its first reply are lost: the client sends the
+// sentence again after its retransmission timeout, and the server's
+// retransmitted reply gets through.
+static void tcp_loss(struct gen *g)
+{
+	const uint32_t c = CISN, sv = SISN;
+	hosts_arp(g);
+	hosts_pkt(g, 60, 1, 6, c, 0, SYN, NULL);
+	hosts_pkt(g, 1024060, 1, 6, c, 0, SYN, NULL);
+	hosts_pkt(g, 1024110, 0, 6, sv, c + 1, SYN | ACK, NULL);
+	hosts_pkt(g, 1024130, 1, 6, c + 1, sv + 1, ACK, NULL);
+	hosts_pkt(g, 1024300, 1, 6, c + 1, sv + 1, PSH | ACK, "hello from socklab");
+	hosts_pkt(g, 1024320, 1, 6, c + 19, sv + 1, FIN | ACK, NULL);
+	hosts_pkt(g, 1240300, 1, 6, c + 1, sv + 1, PSH | ACK, "hello from socklab");
+	hosts_pkt(g, 1240350, 0, 6, sv + 1, c + 20, ACK, NULL);
+	hosts_pkt(g, 1240600, 0, 6, sv + 1, c + 20, PSH | ACK, "HELLO FROM SOCKLAB");
+	hosts_pkt(g, 1240620, 1, 6, c + 20, sv + 19, ACK, NULL);
+	hosts_pkt(g, 1240700, 0, 6, sv + 19, c + 20, FIN | ACK, NULL);
+	hosts_pkt(g, 1240720, 1, 6, c + 20, sv + 20, ACK, NULL);
+}
+
 // IPv4 options: record route (NOP-padded) and router alert, over UDP.
 static void ipv4_options(struct gen *g)
 {
@@ -579,6 +669,8 @@ static void f_ndp(struct gen *g, int v6) { (void)v6; ndp(g); }
 static void f_vlan(struct gen *g, int v6) { (void)v6; vlan(g); }
 static void f_trunc(struct gen *g, int v6) { (void)v6; truncated(g); }
 static void f_bad(struct gen *g, int v6) { (void)v6; malformed(g); }
+static void f_udp_loss(struct gen *g, int v6) { (void)v6; udp_loss(g); }
+static void f_tcp_loss(struct gen *g, int v6) { (void)v6; tcp_loss(g); }
 
 static const struct capture captures[] = {
 	{ "gen-udp-ipv4.pcap", 1, 0, f_udp, 0 },
@@ -607,6 +699,8 @@ static const struct capture captures[] = {
 	{ "gen-ndp.pcap", 1, 0, f_ndp, 0 },
 	{ "gen-truncated.pcap", 1, 0, f_trunc, 0 },
 	{ "gen-malformed.pcap", 1, 0, f_bad, 0 },
+	{ "gen-udp-loss.pcap", 1, 0, f_udp_loss, 0 },
+	{ "gen-tcp-loss.pcap", 1, 0, f_tcp_loss, 0 },
 };
 
 // Write c's frames as fuzz seeds into dir. Returns 0, or -1 after a message.

@@ -1,6 +1,7 @@
 // test_grade_dist.c: what instructors hand out. The students' tarball
 // holds no solutions or instructor-only files, and unpacked elsewhere it
-// builds and `make grade` grades labs/; grade-all grades a class into a
+// builds and `make grade` grades labs/, and its Markdown files have no
+// dangling link, path or command; grade-all grades a class into a
 // CSV and one report per student; the Gradescope zip has its two scripts
 // and the kit; the committed GitHub Classroom workflow matches the table.
 // (The tarball build is skipped in the sanitizer run: it builds the kit
@@ -100,6 +101,14 @@ static void test_student_tarball_builds_and_grades(void **state)
 	snprintf(readme, sizeof readme, "%s/README.md", kit);
 	slurp(readme);
 	assert_non_null(strstr(out, "Students' kit"));
+	// It reads as if it were the whole kit: every relative link of its
+	// Markdown files resolves, no file or folder it names is missing, and
+	// every build/ program and make target its commands use exists.
+	char script[512];
+	snprintf(script, sizeof script, "cd '%s' && exec handouts/check-samples --kit "
+	         "$(find . -name '*.md' ! -path './build/*' | sort)", kit);
+	run((char *[]){ "/bin/sh", "-c", script, NULL }, 60000);
+	assert_non_null(strstr(out, ", 0 problems"));
 }
 
 static void test_grade_all_writes_csv_and_reports(void **state)

@@ -261,6 +261,83 @@ static void test_checker_jobs(void **s)
 	               "$ kill %1\n```\n", 0, "1 samples run, 0 failed");
 }
 
+// The code a handout shows for a blank must be the answer key's: the slip
+// of an old Lab 2 (names that are not the skeleton's) is caught, the
+// key's own call passes, and a mention with its arguments left out is not
+// code to check. Instructor-only: the students' copy has no key.
+static void test_checker_catches_wrong_blank_call(void **s)
+{
+	(void)s;
+	struct stat st;
+	if (stat(root_path("handouts/instructor/key.tab"), &st) < 0)
+		skip();
+	expect_checker("### The client (`labs/TCPClient.c`)\n\n"
+	               "**Receive the whole reply** (TODO 7). Call `recv(clientSocket, buf + got,\n"
+	               "room, 0)` in a loop.\n", 1,
+	               "shows `recv(clientSocket, buf + got, room, 0)` for a blank, but the key "
+	               "fills TCPClient's TODO 7 with `recv(clientSocket, modifiedSentence + got, "
+	               "cap - got, 0)`");
+	expect_checker("### The client (`labs/TCPClient.c`)\n\n"
+	               "**Receive the whole reply** (TODO 7). Call `recv(clientSocket,\n"
+	               "modifiedSentence + got, cap - got, 0)`, not `recv(...)` once.\n", 0, NULL);
+	// "x = call": more than the blank takes (it would not compile there).
+	expect_checker("### The server (`labs/TCPServer.c`)\n\n"
+	               "**Accept** (TODO 6). `connectionSocket = accept(serverSocket, (struct\n"
+	               "sockaddr *)&clientAddress, &clientAddressLen)`.\n", 1,
+	               "shows `connectionSocket = accept(");
+	expect_checker("### The client (`labs/UDPClient.c`)\n\n"
+	               "| Book | C in this kit | What |\n|---|---|---|\n"
+	               "| `x` | `socket(ai->ai_family, SOCK_DGRAM, 0)` | a socket |\n", 1,
+	               "shows `socket(ai->ai_family, SOCK_DGRAM, 0)` for a blank");
+}
+
+// "solved": a sample showing build/labs/ once the blanks are filled runs
+// the solutions in the instructor's kit (the untouched skeleton would
+// stop at TODO 1), and says so when it is skipped in the students' copy.
+static void test_checker_solved_sample(void **s)
+{
+	(void)s;
+	struct stat st;
+	int students = stat(root_path("solutions/TCPClient.c"), &st) < 0;
+	expect_checker("<!-- sample net solved -->\n```console\n"
+	               "$ echo hi | build/labs/TCPClient 127.0.0.1 1\n"
+	               "TCPClient: connect: Connection refused\n```\n", 0,
+	               students ? "SKIP" : NULL);
+	if (!students && !strstr(out, "1 samples run, 0 failed") && !strstr(out, "SKIP"))
+		fail_msg("the solved sample did not run:\n%s", out);
+}
+
+// --kit (for the unpacked students' kit): a dangling link, a folder the
+// kit has not, build/solutions/ and an unknown target are each caught;
+// the student's own extension programs and output files are not.
+static void test_checker_kit_mode(void **s)
+{
+	(void)s;
+	const char *path = scratch_file(
+		"See [the key](instructor/answers.md).\n\n"
+		"The book's programs are in `tests/no-such-folder/`.\n\n"
+		"```sh\nbuild/solutions/UDPServer &\nmake no-such-target\n"
+		"build/labs/UDPCountServer\nbuild/socktrace -r build/traces/labs-udp.pcap\n```\n");
+	char script[4096];
+	snprintf(script, sizeof script, "%s", root_path("handouts/check-samples"));
+	char *argv[] = { script, "--kit", (char *)path, NULL };
+	struct proc p;
+	assert_int_equal(proc_start(&p, argv), 0);
+	proc_close_stdin(&p);
+	assert_true(read_all(p.out, out, sizeof out, CHECK_TIMEOUT_MS) >= 0);
+	int status = proc_wait(&p, CHECK_TIMEOUT_MS);
+	proc_kill(&p);
+	remove_scratch(path);
+	print_message("%s", out);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	assert_non_null(strstr(out, "links to instructor/answers.md, which does not exist"));
+	assert_non_null(strstr(out, "names tests/no-such-folder/, which the students' kit has not"));
+	assert_non_null(strstr(out, "names build/solutions/"));
+	assert_non_null(strstr(out, "uses 'make no-such-target'"));
+	assert_null(strstr(out, "UDPCountServer"));
+	assert_null(strstr(out, "labs-udp.pcap"));
+}
+
 int main(void)
 {
 	// The checkers of the handouts run in the background while the
@@ -274,6 +351,9 @@ int main(void)
 		cmocka_unit_test(test_checker_catches_broken_link),
 		cmocka_unit_test(test_checker_vary_is_consistent),
 		cmocka_unit_test(test_checker_jobs),
+		cmocka_unit_test(test_checker_catches_wrong_blank_call),
+		cmocka_unit_test(test_checker_kit_mode),
+		cmocka_unit_test(test_checker_solved_sample),
 	};
 	const struct CMUnitTest handout_tests[] = {
 		cmocka_unit_test(test_readme),

@@ -178,3 +178,8 @@ void capture_interrupt(void)
 	if (p)
 		pcap_breakloop(p);
 }
+
+int capture_interrupted(void)
+{
+	return interrupted;
+}

@@ -27,4 +27,7 @@ int capture_loop(pcap_t *p, struct tracer *t, pcap_dumper_t *dumper,
 // not running yet, the next capture_loop returns at once.
 void capture_interrupt(void);
 
+// Has capture_interrupt() been called?
+int capture_interrupted(void);
+
 #endif

@@ -16,7 +16,9 @@
 #                             client hears nothing and gives up
 #   make trace-tcp-loss       two hosts, half the server's packets lost: TCP
 #                             retransmits until the exchange completes
-#                             (both need tc and the kernel's sch_netem)
+#                             (both need tc and the kernel's sch_netem;
+#                             without them socktrace says so and shows a
+#                             shipped capture of the scenario instead)
 #   make watch                a shell in a private namespace: start the
 #                             programs by hand, socktrace annotates live
 #
@@ -26,11 +28,16 @@
 # for `make watch` (e.g. WATCH_OPTS=--tmux for the trace in a tmux pane).
 # Where the kernel forbids unprivileged namespaces, socktrace says how to
 # allow them and annotates the capture recorded in tests/captures/ instead.
+# Every server listens on the textbook's port 12000 (SERVER_PORT): inside
+# the private namespace nothing else can hold it. (As root where no
+# namespace can be made, socktrace traces the host's own loopback; if
+# 12000 is taken there, SERVER_PORT=0 lets the OS pick a port.)
 
 LAB        ?= solutions
 SENTENCE   ?= hello from socklab
 TRACE_OPTS ?= --ladder
 WATCH_OPTS ?=
+SERVER_PORT := 12000
 TRACES     := $(BUILD)/traces
 DEMO_PROGS  = $(BUILD)/$(LAB)
 DEMO_CAPS  := tests/captures
@@ -70,11 +77,11 @@ demo:
 
 trace-udp: $(UDP_PAIR)
 	$(call demo_run,udp,UDP: one datagram each way,rec-udp.pcap,\
-		--input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 -- $(DEMO_PROGS)/UDPClient {host} {port})
+		--input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer $(SERVER_PORT) -- $(DEMO_PROGS)/UDPClient {host} {port})
 
 trace-tcp: $(TCP_PAIR)
 	$(call demo_run,tcp,TCP: handshake then data then teardown,rec-tcp.pcap,\
-		--input "$(SENTENCE)" -- $(DEMO_PROGS)/TCPServer 0 -- $(DEMO_PROGS)/TCPClient {host} {port})
+		--input "$(SENTENCE)" -- $(DEMO_PROGS)/TCPServer $(SERVER_PORT) -- $(DEMO_PROGS)/TCPClient {host} {port})
 
 trace-udp-noserver: $(UDP_PAIR)
 	$(call demo_run,udp-noserver,UDP client with no server: ICMP port unreachable,\
@@ -86,31 +93,31 @@ trace-tcp-noserver: $(TCP_PAIR)
 
 trace-two-clients: $(UDP_PAIR)
 	$(call demo_run,two-clients,two UDP clients in a row,rec-udp-two-clients.pcap,\
-		--input "$(SENTENCE)" --input "and a second one" -- $(DEMO_PROGS)/UDPServer 0 \
+		--input "$(SENTENCE)" --input "and a second one" -- $(DEMO_PROGS)/UDPServer $(SERVER_PORT) \
 		-- $(DEMO_PROGS)/UDPClient {host} {port} -- $(DEMO_PROGS)/UDPClient {host} {port})
 
 trace-udp6: $(UDP_PAIR)
 	$(call demo_run,udp6,UDP over IPv6,rec-udp6.pcap,\
-		--input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 -- $(DEMO_PROGS)/UDPClient ::1 {port})
+		--input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer $(SERVER_PORT) -- $(DEMO_PROGS)/UDPClient ::1 {port})
 
 trace-tcp6: $(TCP_PAIR)
 	$(call demo_run,tcp6,TCP over IPv6,rec-tcp6.pcap,\
-		--input "$(SENTENCE)" -- $(DEMO_PROGS)/TCPServer 0 -- $(DEMO_PROGS)/TCPClient ::1 {port})
+		--input "$(SENTENCE)" -- $(DEMO_PROGS)/TCPServer $(SERVER_PORT) -- $(DEMO_PROGS)/TCPClient ::1 {port})
 
 trace-two-hosts: $(UDP_PAIR)
 	$(call demo_run,two-hosts,UDP between two hosts on a veth link,rec-udp.pcap,\
-		--two-hosts --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 \
+		--two-hosts --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer $(SERVER_PORT) \
 		-- $(DEMO_PROGS)/UDPClient {host} {port})
 
 trace-udp-loss: $(UDP_PAIR)
-	$(call demo_run,udp-loss,UDP on a link that loses every reply,,\
-		--two-hosts --netem "loss 100%" --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer 0 \
+	$(call demo_run,udp-loss,UDP on a link that loses every reply,gen-udp-loss.pcap,\
+		--two-hosts --netem "loss 100%" --input "$(SENTENCE)" -- $(DEMO_PROGS)/UDPServer $(SERVER_PORT) \
 		-- $(DEMO_PROGS)/UDPClient {host} {port})
 
 trace-tcp-loss: $(TCP_PAIR)
-	$(call demo_run,tcp-loss,TCP on a link that loses half the server's packets,,\
+	$(call demo_run,tcp-loss,TCP on a link that loses half the server's packets,gen-tcp-loss.pcap,\
 		--two-hosts --netem "loss 50%" --timeout 30 --input "$(SENTENCE)" \
-		-- $(DEMO_PROGS)/TCPServer 0 -- $(DEMO_PROGS)/TCPClient {host} {port})
+		-- $(DEMO_PROGS)/TCPServer $(SERVER_PORT) -- $(DEMO_PROGS)/TCPClient {host} {port})
 
 demo-recorded-udp demo-recorded-tcp: demo-recorded-%: $(SOCKTRACE)
 	@printf '\n== your programs (%s) did not finish the exchange: above, what stopped them.\n' "$(LAB)"

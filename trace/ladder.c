@@ -10,6 +10,7 @@
 
 #define LABEL_LEN 72   // bytes of one arrow's label, NUL included
 #define WIDTH     50   // columns between the two vertical bars
+#define CELL      (WIDTH - 6)  // the longest label an arrow holds
 
 struct step {
 	struct timeval ts;
@@ -79,6 +80,26 @@ static struct lconv *lconv_get(struct ladder *l, const struct packet *pk,
 	return c;
 }
 
+// Write the payload p (caplen bytes captured) escaped and in quotes into
+// out, in at most room characters: as much as fits, "..." inside the
+// closing quote when it is cut. Writes nothing when not even one byte
+// fits. Returns the characters written.
+static size_t fit_payload(char *out, size_t room, const uint8_t *p, uint32_t caplen)
+{
+	char text[CELL * 4 + 8];
+	size_t k = caplen < CELL ? caplen : CELL;
+	out[0] = '\0';
+	for (; k > 0; k--) {
+		size_t len = escape_bytes(text, sizeof text, p, k);
+		const char *more = k < caplen ? "..." : "";
+		if (len + strlen(more) + 2 <= room)
+			return (size_t)snprintf(out, room + 1, "\"%s%s\"", text, more);
+	}
+	if (caplen == 0 && room >= 2)
+		return (size_t)snprintf(out, room + 1, "\"\"");
+	return 0;
+}
+
 // Write the arrow label of a TCP segment: flags, relative numbers, length.
 static void tcp_label(char *out, const struct packet *pk,
                       const struct annotation *a, int absolute_seq)
@@ -105,12 +126,12 @@ static void tcp_label(char *out, const struct packet *pk,
 		n += snprintf(out + n, LABEL_LEN - (size_t)n, " ack=%u", ack);
 	if (pk->payload_len && n < LABEL_LEN)
 		n += snprintf(out + n, LABEL_LEN - (size_t)n, " len=%u", pk->payload_len);
-	if (pk->payload_caplen && n < LABEL_LEN - 24) {
-		char text[40];
-		size_t k = pk->payload_caplen > 12 ? 12 : pk->payload_caplen;
-		escape_bytes(text, sizeof text, pk->payload, k);
-		snprintf(out + n, LABEL_LEN - (size_t)n, " \"%s%s\"", text,
-		         pk->payload_caplen > k ? "..." : "");
+	// The payload, cut to what the arrow has room for ("x..." at least).
+	if (pk->payload_caplen && n + 7 <= CELL) {
+		out[n] = ' ';
+		if (fit_payload(out + n + 1, (size_t)(CELL - n - 1), pk->payload,
+		                pk->payload_caplen) == 0)
+			out[n] = '\0';
 	}
 }
 
@@ -118,8 +139,7 @@ static void tcp_label(char *out, const struct packet *pk,
 static void make_label(char *out, const struct packet *pk,
                        const struct annotation *a, int absolute_seq)
 {
-	char text[28];
-	size_t n = pk->payload_caplen > 16 ? 16 : pk->payload_caplen;
+	char text[CELL + 1], tail[16];
 
 	if (pk->proto == PROTO_TCP) {
 		tcp_label(out, pk, a, absolute_seq);
@@ -131,10 +151,11 @@ static void make_label(char *out, const struct packet *pk,
 		         "port unreachable" : "unreachable");
 		return;
 	}
-	escape_bytes(text, sizeof text, pk->payload ? pk->payload : (const uint8_t *)"", n);
-	snprintf(out, LABEL_LEN, "%s \"%s%s\" (%u B)",
-	         a->event == EV_UDP_REQUEST ? "request" : "reply", text,
-	         pk->payload_caplen > n ? "..." : "", pk->payload_len);
+	const char *what = a->event == EV_UDP_REQUEST ? "request" : "reply";
+	int fixed = snprintf(tail, sizeof tail, " (%u B)", pk->payload_len) + (int)strlen(what) + 1;
+	fit_payload(text, (size_t)(CELL - fixed), pk->payload ? pk->payload : (const uint8_t *)"",
+	            pk->payload ? pk->payload_caplen : 0);
+	snprintf(out, LABEL_LEN, "%s %s%s", what, text, tail);
 }
 
 int ladder_add(struct ladder *l, const struct packet *pk,

@@ -16,6 +16,7 @@
 #include "capture.h"
 #include "netns.h"
 #include "runloop.h"
+#include "shellenv.h"
 #include "tracer.h"
 
 #define MAX_CMDS  RUNLOOP_MAX_CHILDREN
@@ -35,7 +36,11 @@ static const char usage_text[] =
 "  and {host} the server's address (127.0.0.1, or 10.0.0.2 with --two-hosts).\n"
 "  With one command there is no server: see what a client alone gets.\n"
 "  The programs' own output is shown in order, each line marked [name]\n"
-"  (on stderr with --json, so that stdout stays JSON Lines).\n"
+"  (on stderr with --json, so that stdout stays JSON Lines), in time order\n"
+"  among the packets: the programs' stdout and stderr are sockets whose\n"
+"  every write() carries its time. There a single write() of more than\n"
+"  4 MB fails (ENOBUFS); --pipes gives them plain pipes instead (their\n"
+"  lines then placed by the time socktrace reads them).\n"
 "shell: open CMD (default $SHELL) in such a namespace; start UDPServer and\n"
 "  UDPClient there by hand and watch socktrace annotate their packets on\n"
 "  the same terminal (or in a second tmux pane with --tmux) until you exit.\n"
@@ -59,6 +64,7 @@ static const char usage_text[] =
 "  --fallback FILE  where namespaces are forbidden, annotate this recorded\n"
 "                   capture instead of failing\n"
 "  --tmux           (shell) trace in a tmux pane beside the shell\n"
+"  --pipes          the programs' output through pipes, not timed sockets\n"
 "exit status: 0 the run was traced (whatever the programs' own statuses,\n"
 "which are reported), 1 an error, 2 bad usage, 3 namespaces unavailable.\n";
 
@@ -72,6 +78,7 @@ struct run_cfg {
 	int two_hosts;
 	const char *netem;  // --netem ARGS, on the server's end of the link
 	int tmux;
+	int pipes;          // --pipes: plain pipes for the programs' output
 	int shell;
 	int timeout_ms;
 	int mtu;            // of the namespace's loopback
@@ -126,6 +133,8 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 		c->two_hosts = 1;
 	else if (!strcmp(a, "--tmux"))
 		c->tmux = 1;
+	else if (!strcmp(a, "--pipes"))
+		c->pipes = 1;
 	else if (!strcmp(a, "-w"))
 		c->write_file = next;
 	else if (!strcmp(a, "--filter"))
@@ -324,13 +333,17 @@ static int open_capture(struct session *s, const char *iface, char *err, size_t 
 	return s->tracer ? 0 : -1;
 }
 
-// Print pcap's counts on stderr: what the capture saw and dropped.
+// Print pcap's counts on stderr: what the capture saw and dropped. On a
+// loopback every packet reaches the capture twice (sent, then received)
+// and libpcap keeps one copy: say so, or "received" looks like a loss.
 static void report_stats(struct session *s)
 {
 	struct pcap_stat st;
 	if (s->pcap && pcap_stats(s->pcap, &st) == 0)
 		fprintf(stderr, "socktrace: %lu packets traced (pcap_stats: %u received, "
-		        "%u dropped)\n", s->loop.packets, st.ps_recv, st.ps_drop);
+		        "%u dropped%s)\n", s->loop.packets, st.ps_recv, st.ps_drop,
+		        s->has_peer ? "" : "; on a loopback the kernel hands the capture every "
+		        "packet twice, as sent and as received, and one copy is traced");
 }
 
 // Close what open_capture opened (the tracer prints its ladder here).
@@ -504,11 +517,17 @@ static int run_shell(struct session *s)
 	static char *default_cmd[2];
 	char **cmd = s->cfg->ncmds ? s->cfg->cmds[0] : default_cmd;
 	default_cmd[0] = getenv("SHELL") && *getenv("SHELL") ? getenv("SHELL") : "/bin/sh";
+	const char *progs = programs_on_path();
+	int adopted = adopt_orphans() == 0;
 	fprintf(stderr,
 	        "socktrace: you are in a private network namespace: only its loopback\n"
 	        "(127.0.0.1, ::1) exists and nothing else uses it. Start a server here,\n"
 	        "then its client; socktrace annotates each packet as it is sent%s.\n"
-	        "Type exit (or Ctrl-D) to leave.\n", s->cfg->tmux ? " (lower pane)" : "");
+	        "Type exit (or Ctrl-D) to leave%s.\n", s->cfg->tmux ? " (lower pane)" : "",
+	        adopted ? ": whatever is still running then is stopped" : "");
+	if (progs)
+		fprintf(stderr, "socktrace: the programs of %s are on PATH: type UDPServer &, "
+		        "then UDPClient\n", progs);
 	setenv("SOCKLAB_NETNS", "1", 1);
 	char err[256];
 	struct child sh;
@@ -525,14 +544,30 @@ static int run_shell(struct session *s)
 		s->loop.interrupted = 0;
 	loop_drain(&s->loop, 100, 1000);
 	report_child(&sh, 0);
+	if (adopted)
+		end_leftovers();
 	return s->loop.err[0] || !WIFEXITED(sh.status) ? 1 : WEXITSTATUS(sh.status);
+}
+
+// Say what the fallback capture is: no run of the programs here, but a
+// file shipped with the kit, recorded (rec-*) or crafted (gen-*).
+static void say_shipped(const char *fallback)
+{
+	const char *base = strrchr(fallback, '/') ? strrchr(fallback, '/') + 1 : fallback;
+	if (strncmp(base, "gen-", 4) == 0)
+		fprintf(stderr, "socktrace: run: showing the shipped capture %s instead: the same "
+		        "scenario crafted packet by packet by tests/pcapgen.c (see "
+		        "tests/captures/README.md), not a run of these programs\n", fallback);
+	else
+		fprintf(stderr, "socktrace: run: showing the recorded capture %s instead: a "
+		        "recording shipped with the kit, not a run of these programs\n", fallback);
 }
 
 // Where namespaces are forbidden: annotate the recorded capture instead.
 static int replay(struct run_cfg *c)
 {
 	char err[256];
-	fprintf(stderr, "socktrace: run: showing the recorded capture %s instead\n", c->fallback);
+	say_shipped(c->fallback);
 	pcap_t *p = capture_open_file(c->fallback, err, sizeof err);
 	struct tracer *t = p ? tracer_open(&c->opts, pcap_datalink(p), err, sizeof err) : NULL;
 	int rc = t && capture_loop(p, t, NULL, err, sizeof err) == 0 ? 0 : 1;
@@ -614,7 +649,7 @@ static int enter(struct session *s)
 		}
 		s->has_peer = 1;
 		if (s->cfg->netem && apply_netem(s) < 0)
-			return 1;
+			return s->cfg->fallback ? replay(s->cfg) : 1;
 	}
 	return -1;
 }
@@ -641,6 +676,7 @@ int run_main(int argc, char **argv)
 		tmux_cleanup(&s);
 		return 1;
 	}
+	s.loop.pipes = cfg.pipes;
 	rc = cfg.shell ? run_shell(&s) : run_programs(&s);
 	loop_end(&s.loop);
 	report_stats(&s);

@@ -1,5 +1,9 @@
 // runloop.c: one poll() loop over the live capture, the children's output
-// pipes and a self-pipe for signals (see runloop.h).
+// pipes and a self-pipe for signals (see runloop.h). What it reads is
+// shown in time order (timeline.h): packets by their capture time, the
+// programs' output by the time each write() was made (the children's
+// stdout and stderr are sockets whose records carry it; pipes, where no
+// such socket can be made, by the time the loop woke to read them).
 #include "runloop.h"
 
 #include <errno.h>
@@ -9,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,6 +61,10 @@ int loop_init(struct runloop *l, pcap_t *p, struct tracer *t, pcap_dumper_t *d,
 	l->dumper = d;
 	l->progout = progout;
 	l->prefix = 1;
+	if ((l->tl = timeline_new()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	char perr[PCAP_ERRBUF_SIZE];
 	if (p != NULL) {
 		if (pcap_setnonblock(p, 1, perr) < 0) {
@@ -121,6 +130,33 @@ static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
 	_exit(127);
 }
 
+#define RECORD_MAX (64 << 20)  // a timed socket must take writes this big
+
+// Make the channel for one output stream of a child: fds[0] ours, fds[1]
+// the child's. A SOCK_SEQPACKET socket pair whose every record carries
+// the time of the write() that made it (SO_TIMESTAMP, the capture's
+// clock), if it can take any write a program makes in one piece (up to
+// RECORD_MAX: SO_SNDBUFFORCE needs CAP_NET_ADMIN, which we have in our
+// own namespace); a pipe otherwise. Returns 1 (timed socket), 0 (pipe)
+// or -1 with errno set.
+static int output_channel(int fds[2])
+{
+#ifdef SO_SNDBUFFORCE  // Linux
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, fds) == 0) {
+		int on = 1, want = 2 * RECORD_MAX, got = 0;
+		socklen_t len = sizeof got;
+		if (setsockopt(fds[0], SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on) == 0 &&
+		    shutdown(fds[0], SHUT_WR) == 0 &&
+		    setsockopt(fds[1], SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof want) == 0 &&
+		    getsockopt(fds[1], SOL_SOCKET, SO_SNDBUF, &got, &len) == 0 && got >= RECORD_MAX)
+			return 1;
+		close(fds[0]);
+		close(fds[1]);
+	}
+#endif
+	return pipe(fds) == 0 ? 0 : -1;
+}
+
 // Fill c->name with the basename of path.
 static void set_name(struct child *c, const char *path)
 {
@@ -148,9 +184,15 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 		snprintf(err, errlen, "open /dev/null: %s", strerror(errno));
 		return -1;
 	}
-	if (!passthrough_tty && (pipe(out) < 0 || pipe(errp) < 0)) {
-		snprintf(err, errlen, "pipe: %s", strerror(errno));
-		goto fail;
+	if (!passthrough_tty) {
+		int t1 = l->pipes ? pipe(out) : output_channel(out);
+		int t2 = t1 < 0 ? -1 : l->pipes ? pipe(errp) : output_channel(errp);
+		if (t1 < 0 || t2 < 0) {
+			snprintf(err, errlen, "pipe: %s", strerror(errno));
+			goto fail;
+		}
+		c->out.timed = t1;
+		c->err.timed = t2;
 	}
 	fflush(NULL);  // nothing buffered may be written twice
 	pid_t pid = fork();
@@ -321,14 +363,73 @@ static void pass_through(struct runloop *l, struct child *c, struct stream *s,
 	fflush(l->progout);
 }
 
-// Read what stream s of child c has; close it at end of file.
+// Queue n bytes of c's stream s written at ts (shown at once if the
+// queue is out of memory).
+static void queue_text(struct runloop *l, struct child *c, struct stream *s,
+                       struct timeval ts, const char *buf, size_t n)
+{
+	if (timeline_add_text(l->tl, ts, s, buf, n) < 0)
+		pass_through(l, c, s, buf, n);
+}
+
+// Read one record of the timed socket of stream s into a malloc'd *buf
+// and its write time into *ts. Returns its length; 0 at end of file (no
+// record: *buf NULL); -1 with errno set (EAGAIN: none yet).
+static ssize_t read_record(struct stream *s, char **buf, struct timeval *ts)
+{
+	*buf = NULL;
+	ssize_t len = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+	char *data = len >= 0 ? malloc(len > 0 ? (size_t)len : 1) : NULL;
+	if (data == NULL)
+		return -1;
+	union { struct cmsghdr h; char b[CMSG_SPACE(sizeof(struct timeval))]; } ctl;
+	struct iovec iov = { .iov_base = data, .iov_len = (size_t)len };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = &ctl,
+	                    .msg_controllen = sizeof ctl };
+	ssize_t n = recvmsg(s->fd, &m, MSG_DONTWAIT);
+	struct cmsghdr *h = n >= 0 ? CMSG_FIRSTHDR(&m) : NULL;
+	if (h == NULL || h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_TIMESTAMP) {
+		free(data);
+		if (n > 0)
+			errno = EPROTO;  // a record without its time: cannot happen
+		return n > 0 ? -1 : n;  // 0: end of file (no record, no time)
+	}
+	memcpy(ts, CMSG_DATA(h), sizeof *ts);
+	*buf = data;
+	return n;
+}
+
+// Read what the timed socket of stream s of child c holds, each record
+// queued at its write time. Returns 0 at end of file or on an error, 1
+// when it is drained for now.
+static int read_records(struct runloop *l, struct child *c, struct stream *s)
+{
+	for (;;) {
+		char *buf;
+		struct timeval ts;
+		ssize_t n = read_record(s, &buf, &ts);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return 1;
+		if (n < 0 || buf == NULL)
+			return 0;
+		queue_text(l, c, s, ts, buf, (size_t)n);
+		free(buf);
+	}
+}
+
+// Read what stream s of child c has, queued to be shown at its write
+// time (a pipe's: when the loop woke); close it at end of file.
 static void read_stream(struct runloop *l, struct child *c, struct stream *s)
 {
 	char buf[4096];
 	for (;;) {
-		ssize_t n = read(s->fd, buf, sizeof buf);
+		if (s->timed && read_records(l, c, s))
+			return;
+		ssize_t n = s->timed ? 0 : read(s->fd, buf, sizeof buf);
 		if (n > 0) {
-			pass_through(l, c, s, buf, (size_t)n);
+			queue_text(l, c, s, l->woke, buf, (size_t)n);
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
@@ -345,14 +446,50 @@ static void read_stream(struct runloop *l, struct child *c, struct stream *s)
 
 // ---- capture ----
 
-// pcap_dispatch callback: save and trace one frame.
-static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+// Save and trace one frame, after ending a program's partial line.
+static void show_packet(struct runloop *l, const struct pcap_pkthdr *h, const u_char *data)
 {
-	struct runloop *l = (struct runloop *)user;
+	end_line(l);
 	if (l->dumper != NULL)
 		pcap_dump((u_char *)l->dumper, h, data);
 	tracer_packet(l->tracer, h, data);
 	l->packets++;
+}
+
+// pcap_dispatch callback: queue one frame (show it at once if the queue
+// is out of memory).
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct runloop *l = (struct runloop *)user;
+	if (timeline_add_packet(l->tl, h, data) < 0)
+		show_packet(l, h, data);
+}
+
+// The child whose output stream is s, or NULL.
+static struct child *stream_owner(struct runloop *l, const struct stream *s)
+{
+	for (int i = 0; i < l->nkids; i++)
+		if (&l->kids[i]->out == s || &l->kids[i]->err == s)
+			return l->kids[i];
+	return NULL;
+}
+
+// timeline_flush callback: show one queued packet or piece of output.
+static void show_item(const struct tl_item *it, void *arg)
+{
+	struct runloop *l = arg;
+	struct child *c = it->text ? stream_owner(l, it->owner) : NULL;
+	if (it->text && c)
+		pass_through(l, c, it->owner, it->text, it->n);
+	else if (it->data)
+		show_packet(l, &it->h, it->data);
+}
+
+// Show, in time order, what was queued up to the loop's last wake-up (or
+// everything, when nothing more can come before it).
+static void show_queued(struct runloop *l, int all)
+{
+	timeline_flush(l->tl, all ? NULL : &l->woke, show_item, l);
 }
 
 // Dispatch what the capture holds now. Returns the packet count, or -1
@@ -361,7 +498,6 @@ static int dispatch(struct runloop *l)
 {
 	if (l->pcap == NULL)
 		return 0;
-	end_line(l);
 	int n = pcap_dispatch(l->pcap, -1, on_packet, (u_char *)l);
 	if (n == PCAP_ERROR) {
 		snprintf(l->err, sizeof l->err, "pcap_dispatch: %s", pcap_geterr(l->pcap));
@@ -394,8 +530,11 @@ static int loop_once(struct runloop *l, int timeout_ms)
 	}
 	// Write out what is printed only when there is nothing more to read
 	// at once: one write per burst, not per packet, and no delay when idle.
+	// Nothing to read at once: all that was written or sent so far has
+	// been read, so the whole queue can be shown.
 	int r = poll(pfd, n, 0);
 	if (r == 0) {
+		show_queued(l, 1);
 		fflush(NULL);
 		r = poll(pfd, n, timeout_ms);
 	}
@@ -405,11 +544,16 @@ static int loop_once(struct runloop *l, int timeout_ms)
 	}
 	if (r <= 0)
 		return 0;
-	if (pfd[1].revents && dispatch(l) < 0)
-		return -1;
+	// The output read now was written by now; packets captured by now
+	// are in the capture's buffer. The programs first: their pipes are
+	// read before the capture, so nothing they wrote by l->woke is missed.
+	gettimeofday(&l->woke, NULL);
 	for (nfds_t i = 2; i < n; i++)
 		if (pfd[i].revents)
 			read_stream(l, owner[i], who[i]);
+	if (pfd[1].revents && dispatch(l) < 0)
+		return -1;
+	show_queued(l, 0);
 	if (pfd[0].revents) {
 		char drain[64];
 		while (read(sigpipe_fds[0], drain, sizeof drain) > 0)
@@ -492,6 +636,7 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 {
+	show_queued(l, 1);  // the output queued refers to the children: show it now
 	if (l->pcap == NULL)
 		return;
 	long long deadline = now_ms() + max_ms;
@@ -506,12 +651,19 @@ void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 			continue;
 		if (r <= 0 || dispatch(l) <= 0)
 			break;
+		show_queued(l, 1);
 	}
+	show_queued(l, 1);
 	fflush(NULL);
 }
 
 void loop_end(struct runloop *l)
 {
+	if (l->tl) {
+		show_queued(l, 1);
+		timeline_free(l->tl);
+		l->tl = NULL;
+	}
 	end_line(l);
 	fflush(NULL);
 	int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP };

@@ -10,6 +10,7 @@
 #include <pcap/pcap.h>
 
 #include "netns.h"
+#include "timeline.h"
 #include "tracer.h"
 
 // One output pipe of a child, passed through line by line with a prefix.
@@ -20,6 +21,7 @@ struct stream {
 	int broken;          // its partial line was ended early by other output
 	unsigned char utf[4];  // a UTF-8 sequence being checked before it is shown
 	int utflen, utfneed;
+	int timed;           // a socket whose records carry their write time
 };
 
 struct child {
@@ -48,6 +50,9 @@ struct runloop {
 	int interrupted;         // SIGINT/SIGTERM/SIGHUP arrived
 	unsigned long packets;
 	char err[256];           // a capture error that stopped the loop
+	int pipes;               // give children plain pipes, not timed sockets
+	struct timeline *tl;     // packets and output waiting to be shown in time order
+	struct timeval woke;     // when the loop last woke with something to read
 };
 
 // Set up the loop: signal handling (SIGCHLD, SIGINT, SIGTERM, SIGHUP) and
@@ -80,11 +85,14 @@ int child_ready(struct runloop *l, void *arg);
 // is read to the end meanwhile.
 void child_stop(struct runloop *l, struct child *c, int timeout_ms);
 
-// Read what the capture still holds: dispatch until no packet has come
-// for quiet_ms (bounded by max_ms in all).
+// Show what is queued, then read what the capture still holds: dispatch
+// until no packet has come for quiet_ms (bounded by max_ms in all). Call
+// it while the children given to child_start still exist: queued output
+// refers to them.
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms);
 
-// Finish a partial output line, flush, restore signal handling.
+// Show what is still queued, finish a partial output line, flush,
+// restore signal handling, free the queue.
 void loop_end(struct runloop *l);
 
 #endif

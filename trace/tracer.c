@@ -15,6 +15,7 @@
 #include "packet.h"
 #include "print.h"
 #include "print_verbose.h"
+#include "stepkey.h"
 
 #define OUT_SIZE 65536  // one packet's output at most (JSON, many notes)
 
@@ -49,6 +50,8 @@ struct tracer *tracer_open(const struct trace_opts *opts, int linktype,
 	// --step waits on the terminal; without one it is a plain listing.
 	if (opts->step && isatty(STDIN_FILENO))
 		t->tty = fopen("/dev/tty", "r+");
+	if (t->tty)
+		stepkey_begin(fileno(t->tty));  // single keys, not lines
 	if (opts->ladder || opts->mermaid || t->tty)
 		t->ladder = ladder_new();
 	if (opts->verbose || opts->hex)
@@ -97,16 +100,17 @@ static void print_packet(struct tracer *t, const uint8_t *data)
 }
 
 // --step: show the packet's place on its conversation's ladder, then wait
-// for Enter; 'q' stops the capture.
+// for a key: Enter or space for the next packet; q stops the capture.
 static void step_wait(struct tracer *t)
 {
-	char answer[16];
-
 	ladder_print_last(t->ladder, t->a.conv, t->opts.out);
 	fflush(t->opts.out);
-	fputs("-- step: Enter for the next packet, q to quit -- ", t->tty);
+	fputs("-- step: Enter or space for the next packet, q to quit -- ", t->tty);
 	fflush(t->tty);
-	if (!fgets(answer, sizeof answer, t->tty) || answer[0] == 'q')
+	int next = stepkey_next(fileno(t->tty), capture_interrupted);
+	fputc('\n', t->tty);  // the key is not echoed: end the prompt's line
+	fflush(t->tty);
+	if (!next)
 		capture_interrupt();
 }
 
@@ -144,8 +148,10 @@ unsigned long tracer_close(struct tracer *t)
 	if (t->ladder && t->opts.mermaid)
 		ladder_mermaid(t->ladder, t->opts.out);
 	n = t->count;
-	if (t->tty)
+	if (t->tty) {
+		stepkey_end();
 		fclose(t->tty);
+	}
 	ladder_free(t->ladder);
 	annotator_free(t->an);
 	free(t->fields);

@@ -1,6 +1,10 @@
 // mkskel.c: make a lab skeleton from a solution and its blanks spec.
 //
 //   mkskel PROGRAM SOLUTION.c SPEC > labs/PROGRAM.c
+//   mkskel --key PROGRAM SOLUTION.c SPEC    the answer key: for each blank,
+//                                           "PROGRAM | N | CODE", CODE being
+//                                           exactly what todo(N) replaced
+//                                           (runs of white space as one)
 //
 // The spec (tests/skel/PROGRAM.blanks) lists the blanks, one a line:
 //   N | CODE | KEEP | HINT
@@ -178,18 +182,43 @@ static void emit_todo(const struct blank *b, int nb)
 	printf("\texit(1);\n}\n");
 }
 
+// Print the answer key: one line per blank, its code with every run of
+// white space (a call spread over lines) printed as one space.
+static void emit_key(const char *src, const struct blank *b, int nb)
+{
+	for (int k = 0; k < nb; k++) {
+		printf("%s | %d | ", prog, b[k].n);
+		for (size_t i = b[k].start; i < b[k].end; i++) {
+			int space = strchr(" \t\n", src[i]) != NULL;
+			if (!space)
+				putchar(src[i]);
+			else if (!strchr(" \t\n", src[i + 1]))
+				putchar(' ');
+		}
+		putchar('\n');
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct blank b[MAX_BLANKS];
-	if (argc != 4) {
-		fprintf(stderr, "usage: mkskel PROGRAM SOLUTION.c SPEC\n");
+	int key = argc == 5 && strcmp(argv[1], "--key") == 0;
+	if (argc != 4 && !key) {
+		fprintf(stderr, "usage: mkskel [--key] PROGRAM SOLUTION.c SPEC\n");
 		return 2;
 	}
+	argv += key;
 	prog = argv[1];
 	char *src = slurp(argv[2]), *spec = slurp(argv[3]);
 	int nb = parse_spec(spec, b);
 	for (int k = 0; k < nb; k++)
 		locate(src, &b[k]);
+	if (key) {
+		emit_key(src, b, nb);
+		free(src);
+		free(spec);
+		return 0;
+	}
 	// The prototype goes after the last #include line.
 	char *inc = NULL;
 	for (char *p = strstr(src, "\n#include "); p; p = strstr(p + 1, "\n#include "))
