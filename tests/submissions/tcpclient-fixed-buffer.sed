@@ -2,5 +2,5 @@
 # program: TCPClient
 # fails: tcpclient_reply
 # reason: A line may be of any length
-s/size_t cap = 4096;/size_t cap = 4096; int fixed = 1;/
-s/^\t\tif (\*len == cap) {$/\t\tif (*len == cap \&\& fixed) return 0;\n\t\tif (*len == cap) {/
+s/size_t cap = 4096, got = 0;/size_t cap = 4096, got = 0; int fixed = 1;/
+s/^\t\tif (got == cap) {$/\t\tif (got == cap \&\& fixed)\n\t\t\tbreak;\n\t\tif (got == cap) {/

@@ -3,4 +3,4 @@
 # program: TCPClient
 # fails: tcpclient_reply
 # reason: receive into buf + got
-s/recv(clientSocket, \*modifiedSentence + \*len, cap - \*len, 0)/recv(clientSocket, *modifiedSentence, cap - *len, 0)/
+s/recv(clientSocket, modifiedSentence + got, cap - got, 0)/recv(clientSocket, modifiedSentence, cap - got, 0)/
