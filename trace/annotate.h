@@ -28,6 +28,12 @@ enum event {
 	EV_DUP_ACK,
 	EV_ARP,
 	EV_NDP,
+	EV_FRAGMENT,         // an IP fragment after the first
+	EV_OUT_OF_ORDER,     // bytes never seen, arriving after later ones
+	EV_KEEPALIVE,        // seq = snd.nxt - 1, no new data: "still there?"
+	EV_ZERO_WINDOW,      // an ACK advertising a window of 0
+	EV_ZERO_WINDOW_PROBE, // a probe of the peer's zero window
+	EV_ICMP_ERROR,       // ICMP errors other than unreachable
 };
 
 // Which end of its conversation sent a packet.
@@ -46,7 +52,9 @@ struct annotation {
 	char client[ENDPOINT_LEN];     // the conversation's client ("" if none)
 	char server[ENDPOINT_LEN];     // and its server
 	int has_rel;                   // TCP: rel_seq/rel_ack are meaningful
-	uint32_t rel_seq, rel_ack;     // relative to each side's ISN
+	uint32_t rel_seq, rel_ack;     // relative, as Wireshark counts them
+	int has_win;                   // TCP: win_calc is known
+	uint32_t win_calc;             // the window in bytes: raw x scale
 	int nnotes;
 	char notes[ANNOT_NOTES][ANNOT_NOTE_LEN];
 };
