@@ -340,29 +340,35 @@ static int tcp_reused(const struct conv *c, int dir, const struct packet *pk)
 }
 
 // Start a new conversation in c's entry for the SYN pk: the ports are
-// reused. The note says how long after the old one closed.
-static void conv_renew(struct annotator *an, struct conv *c,
-                       const struct packet *pk, int *dir, int want,
-                       struct annotation *a)
+// reused. Returns the old conversation's number; *ago is how long ago it
+// closed in seconds (-1 if its end was not seen).
+static unsigned long conv_renew(struct annotator *an, struct conv *c,
+                                const struct packet *pk, int *dir, double *ago)
 {
 	unsigned long old = c->id;
-	int closed = c->state == ST_CLOSED && c->closed_usec;
-	double ago = closed ? (double)(tv_usec(&pk->ts) - c->closed_usec) / 1e6 : 0;
 
+	*ago = c->state == ST_CLOSED && c->closed_usec ?
+	       (double)(tv_usec(&pk->ts) - c->closed_usec) / 1e6 : -1;
 	conv_init(c, pk, an->next_id++, dir);
-	if (!want)
+	return old;
+}
+
+// Explain a reused 4-tuple: the old conversation, and TIME_WAIT.
+static void explain_reuse(unsigned long old, double ago, struct annotation *a)
+{
+	if (ago < 0) {
+		note(a, "ports reused: the addresses and ports of conversation %lu, "
+		     "whose end was not seen; a new connection starts", old);
 		return;
-	if (closed)
-		note(a, "ports reused: this SYN has the addresses and ports of "
-		     "conversation %lu, which closed %.3f s ago%s; Linux accepts "
-		     "a SYN for a 4-tuple in TIME_WAIT when its sequence number or "
-		     "timestamp is above the old connection's (RFC 6191), and "
-		     "net.ipv4.tcp_tw_reuse lets the connecting side reuse it",
-		     old, ago, ago < 60 ? ", within Linux's 60 s TIME_WAIT" : "");
-	else
-		note(a, "ports reused: this SYN has the addresses and ports of "
-		     "conversation %lu, whose end was not seen; a new "
-		     "connection starts", old);
+	}
+	note(a, "ports reused: the addresses and ports of conversation %lu, "
+	     "closed %.3f s ago%s", old, ago, ago < 60 ? ", so still in Linux's "
+	     "60 s TIME_WAIT on the end that closed first" : "");
+	if (ago < 60)
+		note(a, "Linux accepts a SYN for a 4-tuple in TIME_WAIT when its "
+		     "sequence number or timestamp is above the old connection's "
+		     "(RFC 6191); net.ipv4.tcp_tw_reuse lets a connecting side "
+		     "reuse one");
 }
 
 // Fill the conversation fields of a from c, for a packet going in dir.
@@ -421,6 +427,9 @@ static void explain_pmtu(const struct packet *pk, struct annotation *a,
                          const char *dst)
 {
 	int v6 = pk->proto == PROTO_ICMP6;
+	char host[ENDPOINT_LEN];
+
+	format_endpoint(host, &pk->quoted.dst, -1);  // path MTU is per host
 
 	note(a, "%s: %s could not forward a datagram to %s because it is "
 	     "bigger than the next link's MTU of %u bytes%s", v6 ?
@@ -431,7 +440,7 @@ static void explain_pmtu(const struct packet *pk, struct annotation *a,
 	     "path MTU for %s to %u; TCP then sends smaller segments, and a "
 	     "larger UDP datagram is fragmented by the sender (or sendto() "
 	     "fails with EMSGSIZE under IP_PMTUDISC_DO)", v6 ? "8201" : "1191",
-	     dst, pk->icmp_mtu);
+	     host, pk->icmp_mtu);
 }
 
 // Explain a port unreachable whose quoted ports were captured.
@@ -612,8 +621,11 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	int dir, is_new;
 	struct conv *c = conv_get(an, pk, &dir, &is_new);
 
+	unsigned long old = 0;
+	double ago = -1;
+
 	if (!is_new && pk->proto == PROTO_TCP && tcp_reused(c, dir, pk)) {
-		conv_renew(an, c, pk, &dir, want, a);
+		old = conv_renew(an, c, pk, &dir, &ago);
 		is_new = 1;
 	}
 	c->last_use = an->clock;
@@ -623,10 +635,13 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	if (want && is_new)
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
+	if (want && old)
+		explain_reuse(old, ago, a);
 	if (want && is_new && c->guessed)
 		note(a, "the handshake was not captured (the capture began after "
 		     "it, or missed it): which end is the client is a guess, and "
-		     "relative numbers count from this first segment");
+		     "relative numbers start at 1 with the first segment seen each "
+		     "way, as Wireshark counts them");
 	if (pk->proto == PROTO_UDP)
 		annotate_udp(c, dir, pk, want, a);
 	else

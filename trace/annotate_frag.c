@@ -80,8 +80,8 @@ static void frag_total(const struct frag *f, struct annotation *a)
 {
 	if (!f->total)
 		return;
-	note(a, "the datagram's IP payload is %u bytes in all (this last "
-	     "fragment's offset plus its length)%s", f->total,
+	note(a, "the datagram's IP payload is %u bytes in all (its last "
+	     "fragment's offset plus length)%s", f->total,
 	     f->udp_len ? "" : "; its first fragment, with the transport "
 	     "header, has not been seen");
 	if (f->seen == f->total)

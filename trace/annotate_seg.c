@@ -59,10 +59,10 @@ static int keepalive(struct conv *c, int dir, const struct packet *pk,
 	if (!want)
 		return 1;
 	if (o->zero_win)
-		note(a, "zero-window probe: the %s's window is 0, so its kernel "
-		     "sends a segment with an old sequence number (relative %u, "
-		     "no new data) to make the %s answer with its current window; "
-		     "it backs off between probes", side[dir], a->rel_seq, side[!dir]);
+		note(a, "zero-window probe: the %s's window is 0, so the %s's "
+		     "kernel sends a segment with an old sequence number (relative "
+		     "%u, no new data) to make it answer with its current window; "
+		     "it backs off between probes", side[!dir], side[dir], a->rel_seq);
 	else
 		note(a, "keep-alive: nothing was sent for a while, so the %s's "
 		     "kernel (SO_KEEPALIVE, after tcp_keepalive_time) sends a "
@@ -92,11 +92,11 @@ static int gap_filled(struct conv *c, int dir, const struct packet *pk,
 	if (!want)
 		return 1;
 	if (ago < limit)
-		note(a, "out of order: relative bytes %u to %u were not seen before "
-		     "and arrive %.3f ms after later bytes, sooner than a "
-		     "retransmission could (%.3f ms): they were reordered on the "
-		     "way; TCP puts them back in order before recv() sees them",
-		     a->rel_seq, a->rel_seq + pk->payload_len - 1, ago, limit);
+		note(a, "out of order: relative bytes %u to %u, not seen before, "
+		     "come %.3f ms after later bytes, within %.3f ms (the RTT, at "
+		     "least 3 ms): most likely reordered on the way, not resent; "
+		     "TCP reorders them before recv() sees them", a->rel_seq,
+		     a->rel_seq + pk->payload_len - 1, ago, limit);
 	else
 		note(a, "retransmission of bytes missing from this capture: relative "
 		     "%u to %u were not seen before and arrive %.3f ms after later "
@@ -121,14 +121,14 @@ static void resend_reason(const struct conv *c, int dir,
 		     side[!dir], o->last_ack - c->d[dir].base,
 		     (double)(tv_usec(&pk->ts) - o->ack_usec) / 1e3, side[dir]);
 	else if (o->dups >= 1)
-		note(a, "fast retransmit: %u duplicate ACK%s (with SACK, one is "
-		     "enough for Linux) said these bytes were missing, so the %s "
+		note(a, "fast retransmit: %u duplicate ACK%s (with SACK, Linux may "
+		     "need fewer than 3) said these bytes were missing, so the %s "
 		     "sends them without waiting for its timer", o->dups,
 		     o->dups > 1 ? "s" : "", side[dir]);
 	else if (waited_ms >= RTO_MIN_MS)
-		note(a, "timeout: no ACK for them came within the %s's "
-		     "retransmission timeout (RTO, at least 200 ms on Linux), so it "
-		     "sends them again; UDP would have lost them", side[dir]);
+		note(a, "timeout: no ACK came within the %s's retransmission "
+		     "timeout (RTO, at least 200 ms on Linux), so it sends again; "
+		     "UDP would not have", side[dir]);
 	else
 		note(a, "no duplicate ACK asked for them, and %.3f ms is shorter than "
 		     "Linux's shortest RTO (200 ms): the capture does not show why; "

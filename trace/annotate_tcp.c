@@ -147,6 +147,8 @@ static void on_synack(struct conv *c, const struct packet *pk, int want,
 	struct tcp_dir *d = &c->d[1];
 
 	if (d->have_base && c->synack_usec && pk->seq == d->base) {
+		if (c->syn_usec > c->synack_usec)  // it answers a later SYN
+			c->synack_usec = tv_usec(&pk->ts);
 		a->event = EV_RETRANSMISSION;
 		if (want)
 			note(a, "SYN-ACK retransmitted: the server's kernel got no "
@@ -284,6 +286,9 @@ static void on_data(const struct conv *c, int dir, const struct packet *pk,
 		note(a, "ack %u also acknowledges the %s's FIN: the %s program "
 		     "has seen (or will see) recv() return 0", a->rel_ack,
 		     side[!dir], side[dir]);
+	else if (a->rel_ack <= 1 && c->guessed)
+		note(a, "ack %u: the first ack of the %s's bytes seen (its ISN is "
+		     "not in this capture)", a->rel_ack, side[!dir]);
 	else if (a->rel_ack <= 1)
 		note(a, "ack %u: no data from the %s yet (its SYN counted as byte "
 		     "0)", a->rel_ack, side[!dir]);

@@ -160,6 +160,10 @@ const char *icmp6_name(uint8_t type, uint8_t code)
 	case 4: return "parameter problem";
 	case 128: return "echo request";
 	case 129: return "echo reply";
+	case 130: return "multicast listener query";
+	case 131: return "multicast listener report";
+	case 132: return "multicast listener done";
+	case 143: return "multicast listener report v2 (MLDv2)";
 	case 133: return "router solicitation";
 	case 134: return "router advertisement";
 	case 135: return "neighbor solicitation";
@@ -247,6 +251,12 @@ void decode_icmp6(struct packet *pk, struct cursor *c)
 		ndp_summary(pk, c, (uint32_t)rest);
 		if (!pk->stopped_layer)
 			cur_skip(c, cur_left(c));  // NDP is all header: no payload
+	} else if (t == 143 || (t >= 130 && t <= 132)) {
+		if (t == 143)
+			snprintf(pk->summary, sizeof pk->summary, "ICMPv6 %s, %lu group "
+			         "record%s", name, (unsigned long)rest & 0xffff,
+			         (rest & 0xffff) == 1 ? "" : "s");
+		cur_skip(c, cur_left(c));  // MLD is all header: no payload
 	}
 	if (pk->fields)
 		fields_icmp(pk->fields, pk, pk->trans_off);

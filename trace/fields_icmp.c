@@ -119,6 +119,12 @@ static void rest_of_header(struct field_list *fl, const struct packet *pk,
 		fields_bytes(fl, start + 6, 2, "mtu", "Next-hop MTU",
 		             "the largest packet the next link carries (RFC 1191)",
 		             "%u", rest & 0xffff);
+	} else if (v6 && t == 143) {
+		fields_bytes(fl, start + 4, 2, "reserved", "Reserved", "unused, zero",
+		             "%u", rest >> 16);
+		fields_bytes(fl, start + 6, 2, "records", "Group records",
+		             "how many multicast groups this report lists", "%u",
+		             rest & 0xffff);
 	} else if (!(v6 && (t == 135 || t == 136))) {
 		fields_bytes(fl, start + 4, 4, "unused", "Rest of header",
 		             "unused by this message type", "0x%08x", rest);
