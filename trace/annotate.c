@@ -343,18 +343,21 @@ static int tcp_reused(const struct conv *c, int dir, const struct packet *pk)
 // reused. Returns the old conversation's number; *ago is how long ago it
 // closed in seconds (-1 if its end was not seen).
 static unsigned long conv_renew(struct annotator *an, struct conv *c,
-                                const struct packet *pk, int *dir, double *ago)
+                                const struct packet *pk, int *dir, double *ago,
+                                int *timewait)
 {
 	unsigned long old = c->id;
 
-	*ago = c->state == ST_CLOSED && c->closed_usec ?
+	*ago = c->state == ST_CLOSED ?
 	       (double)(tv_usec(&pk->ts) - c->closed_usec) / 1e6 : -1;
+	*timewait = c->timewait && *ago < 60;
 	conv_init(c, pk, an->next_id++, dir);
 	return old;
 }
 
 // Explain a reused 4-tuple: the old conversation, and TIME_WAIT.
-static void explain_reuse(unsigned long old, double ago, struct annotation *a)
+static void explain_reuse(unsigned long old, double ago, int timewait,
+                          struct annotation *a)
 {
 	if (ago < 0) {
 		note(a, "ports reused: the addresses and ports of conversation %lu, "
@@ -362,9 +365,9 @@ static void explain_reuse(unsigned long old, double ago, struct annotation *a)
 		return;
 	}
 	note(a, "ports reused: the addresses and ports of conversation %lu, "
-	     "closed %.3f s ago%s", old, ago, ago < 60 ? ", so still in Linux's "
+	     "closed %.3f s ago%s", old, ago, timewait ? ", so still in Linux's "
 	     "60 s TIME_WAIT on the end that closed first" : "");
-	if (ago < 60)
+	if (timewait)
 		note(a, "Linux accepts a SYN for a 4-tuple in TIME_WAIT when its "
 		     "sequence number or timestamp is above the old connection's "
 		     "(RFC 6191); net.ipv4.tcp_tw_reuse lets a connecting side "
@@ -623,9 +626,10 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 
 	unsigned long old = 0;
 	double ago = -1;
+	int timewait = 0;
 
 	if (!is_new && pk->proto == PROTO_TCP && tcp_reused(c, dir, pk)) {
-		old = conv_renew(an, c, pk, &dir, &ago);
+		old = conv_renew(an, c, pk, &dir, &ago, &timewait);
 		is_new = 1;
 	}
 	c->last_use = an->clock;
@@ -636,7 +640,7 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
 	if (want && old)
-		explain_reuse(old, ago, a);
+		explain_reuse(old, ago, timewait, a);
 	if (want && is_new && c->guessed)
 		note(a, "the handshake was not captured (the capture began after "
 		     "it, or missed it): which end is the client is a guess, and "

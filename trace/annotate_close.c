@@ -67,8 +67,10 @@ int on_fin_ack(struct conv *c, int dir, const struct packet *pk,
 		return 0;
 	o->fin_acked = 1;
 	a->event = EV_ACK;
-	if (d->fin_seen && (d->fin_acked || !c->crossed))
+	if (d->fin_seen && (d->fin_acked || !c->crossed)) {
 		closed(c, pk);
+		c->timewait = 1;
+	}
 	if (!want)
 		return 1;
 	if (c->crossed)

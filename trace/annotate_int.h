@@ -64,6 +64,7 @@ struct conv {
 	int scale;                  // window scaling: 0 unknown, 1 on, -1 off
 	int first_fin;              // direction that sent the first FIN, or -1
 	int crossed;                // the FINs crossed (simultaneous close)
+	int timewait;               // closed by FINs: an end is in TIME_WAIT
 	uint32_t tfo;               // bytes of data on the SYN (Fast Open)
 	unsigned syns;              // SYNs sent for this connection
 	uint64_t syn_usec, first_syn_usec, synack_usec, closed_usec;
