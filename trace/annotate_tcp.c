@@ -279,6 +279,10 @@ static void on_data(const struct conv *c, int dir, const struct packet *pk,
 	     "split or joined)", side[dir], pk->payload_len, a->rel_seq,
 	     a->rel_seq + pk->payload_len - 1);
 	explain_gso(c, dir, pk, a);
+	if (d->have_next && seq_lt(d->next, pk->seq))
+		note(a, "relative bytes %u to %u, before these, have not been seen: "
+		     "lost before the capture point, or still to come out of order",
+		     d->next - d->base, a->rel_seq - 1);
 	// The ack is explained when it moves (not again on every segment).
 	if (!(pk->tcp_flags & TCP_ACK) || (d->have_ack && pk->ack == d->last_ack))
 		return;
