@@ -379,8 +379,8 @@ static void set_roles(struct annotation *a, const struct conv *c, int dir)
 {
 	a->conv = c->id;
 	a->from = dir == 0 ? ROLE_CLIENT : ROLE_SERVER;
-	strcpy(a->client, c->label[0]);
-	strcpy(a->server, c->label[1]);
+	a->client = c->label[0];
+	a->server = c->label[1];
 }
 
 // The notes of a client's UDP datagram: one sendto(), one datagram
@@ -617,6 +617,22 @@ static void annotate_fragment(struct annotator *an, const struct packet *pk,
 	set_roles(a, c, dir);
 }
 
+// Say that a TCP conversation's handshake is not known, and why.
+static void explain_no_handshake(const struct annotator *an,
+                                 struct annotation *a)
+{
+	if (an->evictions)
+		note(a, "no handshake seen for it: not captured, or forgotten with "
+		     "its conversation (the table keeps %u conversations and has "
+		     "forgotten %lu so far): which end is the client is a guess",
+		     an->nsets * WAYS, an->evictions);
+	else
+		note(a, "the handshake was not captured (the capture began after "
+		     "it, or missed it): which end is the client is a guess");
+	note(a, "relative numbers start at 1 with the first segment seen each "
+	     "way, as Wireshark counts them");
+}
+
 // Classify a UDP or TCP packet within its conversation.
 static void annotate_transport(struct annotator *an, const struct packet *pk,
                                int want, struct annotation *a)
@@ -634,18 +650,15 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	}
 	c->last_use = an->clock;
 	set_roles(a, c, dir);
-	strcpy(a->src, c->label[dir]);
-	strcpy(a->dst, c->label[!dir]);
+	a->src = c->label[dir];
+	a->dst = c->label[!dir];
 	if (want && is_new)
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
 	if (want && old)
 		explain_reuse(old, ago, timewait, a);
 	if (want && is_new && c->guessed)
-		note(a, "the handshake was not captured (the capture began after "
-		     "it, or missed it): which end is the client is a guess, and "
-		     "relative numbers start at 1 with the first segment seen each "
-		     "way, as Wireshark counts them");
+		explain_no_handshake(an, a);
 	if (pk->proto == PROTO_UDP)
 		annotate_udp(c, dir, pk, want, a);
 	else
@@ -664,16 +677,18 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 	a->event = EV_OTHER;
 	a->conv = 0;
 	a->from = ROLE_NONE;
-	a->client[0] = a->server[0] = '\0';
+	a->client = a->server = "";
 	a->has_rel = a->has_win = 0;
 	a->rel_seq = a->rel_ack = a->win_calc = 0;
 	a->nnotes = 0;
 	// UDP and TCP ends are copied from their conversation's labels.
+	a->src = a->srcbuf;
+	a->dst = a->dstbuf;
 	if (pk->ip_version && (!ports || pk->stopped_layer || later_frag)) {
-		format_endpoint(a->src, &pk->src, ports ? pk->sport : -1);
-		format_endpoint(a->dst, &pk->dst, ports ? pk->dport : -1);
+		format_endpoint(a->srcbuf, &pk->src, ports ? pk->sport : -1);
+		format_endpoint(a->dstbuf, &pk->dst, ports ? pk->dport : -1);
 	} else {
-		a->src[0] = a->dst[0] = '\0';
+		a->srcbuf[0] = a->dstbuf[0] = '\0';
 	}
 	if (pk->proto == PROTO_ARP) {
 		annotate_arp(pk, want_notes, a);

@@ -47,10 +47,13 @@ struct annotation {
 	enum event event;
 	unsigned long conv;            // conversation number from 1; 0: none
 	enum role from;                // the sender's role (ROLE_NONE: unknown)
-	char src[ENDPOINT_LEN];        // sender as "IP:port" ("IP" if no port)
-	char dst[ENDPOINT_LEN];        // receiver, likewise
-	char client[ENDPOINT_LEN];     // the conversation's client ("" if none)
-	char server[ENDPOINT_LEN];     // and its server
+	// The strings below stay valid until the next call of annotate():
+	// they point into the conversation table or into the bufs.
+	const char *src;               // sender as "IP:port" ("IP" if no port)
+	const char *dst;               // receiver, likewise
+	const char *client;            // the conversation's client ("" if none)
+	const char *server;            // and its server
+	char srcbuf[ENDPOINT_LEN], dstbuf[ENDPOINT_LEN];
 	int has_rel;                   // TCP: rel_seq/rel_ack are meaningful
 	uint32_t rel_seq, rel_ack;     // relative, as Wireshark counts them
 	int has_win;                   // TCP: win_calc is known
