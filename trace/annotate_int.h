@@ -43,7 +43,9 @@ struct tcp_dir {
 	uint64_t hole_usec;         // when the segment after the gap came
 	unsigned nsent;             // segments recorded in sent (ring)
 	struct sent sent[SENT_KEPT];
-	int keepalive;              // its last segment was a keep-alive
+	int keepalive;              // its last segment was a keep-alive (1)
+	                            // or a zero-window probe (2)
+	uint64_t ka_usec;           // when it was sent
 };
 
 // One conversation. Direction 0 is client to server, 1 the reverse.
@@ -107,6 +109,16 @@ void tcp_record(struct conv *c, int dir, const struct packet *pk,
 // The notes on windows (zero window, update, scaled) and SACK blocks.
 void tcp_window_notes(struct conv *c, int dir, const struct packet *pk,
                       int want, struct annotation *a);
+
+// Whether pk, from the other end, answers o's keep-alive or probe: it
+// comes next, and soon (an answer does not echo the probe's timestamp:
+// RFC 7323 keeps the older one for a segment below the window).
+int answers_probe(const struct conv *c, const struct tcp_dir *o,
+                  const struct packet *pk);
+
+// Whether pk's first SACK block is a D-SACK (RFC 2883): below its ack,
+// or inside its second block.
+int is_dsack(const struct packet *pk);
 
 // annotate_close.c: FIN, RST, and the ACKs of FINs.
 void on_fin(struct conv *c, int dir, const struct packet *pk,

@@ -9,6 +9,7 @@
 
 #define OOO_MS 3.0        // gap filled sooner than this (or the RTT): reordering
 #define RTO_MIN_MS 200.0  // Linux's TCP_RTO_MIN
+#define ANSWER_MS 10.0    // an ACK this soon after a probe answers it
 
 void tcp_record(struct conv *c, int dir, const struct packet *pk,
                 uint32_t seglen, unsigned long n)
@@ -70,6 +71,15 @@ static int keepalive(struct conv *c, int dir, const struct packet *pk,
 		     "data; the %s must answer with an ACK if it is still there",
 		     side[dir], side[!dir]);
 	return 1;
+}
+
+int answers_probe(const struct conv *c, const struct tcp_dir *o,
+                  const struct packet *pk)
+{
+	double limit = 4 * c->rtt_ms > ANSWER_MS ? 4 * c->rtt_ms : ANSWER_MS;
+
+	return o->keepalive && pk->payload_len == 0 &&
+	       (double)(tv_usec(&pk->ts) - o->ka_usec) / 1e3 < limit;
 }
 
 // Bytes that fall in a gap: never seen before in this capture.
@@ -186,6 +196,15 @@ int tcp_resent(struct conv *c, int dir, const struct packet *pk,
 	return 1;
 }
 
+int is_dsack(const struct packet *pk)
+{
+	const struct tcp_options *o = &pk->opt;
+
+	return o->nsack > 0 && (seq_lt(o->sack[0][0], pk->ack) ||
+	       (o->nsack > 1 && !seq_lt(o->sack[0][0], o->sack[1][0]) &&
+	        !seq_lt(o->sack[1][1], o->sack[0][1])));
+}
+
 // Explain SACK blocks: ordinary ones, or a D-SACK (RFC 2883) first block
 // below the cumulative ack or inside the second block.
 static void explain_sack(const struct conv *c, int dir,
@@ -193,9 +212,7 @@ static void explain_sack(const struct conv *c, int dir,
 {
 	const struct tcp_options *o = &pk->opt;
 	uint32_t base = c->d[!dir].base;
-	int dsack = seq_lt(o->sack[0][0], pk->ack) ||
-	            (o->nsack > 1 && !seq_lt(o->sack[0][0], o->sack[1][0]) &&
-	             !seq_lt(o->sack[1][1], o->sack[0][1]));
+	int dsack = is_dsack(pk);
 	char more[120] = "";
 	size_t len = 0;
 
@@ -230,8 +247,8 @@ void tcp_window_notes(struct conv *c, int dir, const struct packet *pk,
 		note(a, "zero window%s: the %s's receive buffer is full, because its "
 		     "program is not calling recv() as fast as data comes; the %s "
 		     "must stop sending, and probes the window until it opens",
-		     o->keepalive ? " (the answer to the probe)" : "", side[dir],
-		     side[!dir]);
+		     answers_probe(c, o, pk) ? " (the answer to the probe)" : "",
+		     side[dir], side[!dir]);
 	else if (d->zero_win && !(pk->tcp_flags & TCP_RST))
 		note(a, "window update: the %s's buffer has room again (window %u): "
 		     "the %s may send again", side[dir],

@@ -33,7 +33,7 @@ static void syn_again(struct conv *c, const struct packet *pk, int want,
                       struct annotation *a)
 {
 	uint64_t now = tv_usec(&pk->ts);
-	double since = (double)(now - c->first_syn_usec) / 1e3;
+	double since = (double)(now - c->syn_usec) / 1e3;
 
 	c->syns++;
 	c->syn_usec = now;
@@ -44,12 +44,14 @@ static void syn_again(struct conv *c, const struct packet *pk, int want,
 		note(a, "SYN retransmitted after the server's SYN-ACK: that SYN-ACK "
 		     "was lost before it reached the client, or the client's timer "
 		     "fired first; the server's kernel will answer it again");
-	else
-		note(a, "SYN retransmitted (copy %u, %.3f ms after the first): no "
-		     "SYN-ACK came in time, so the client's kernel tries again "
-		     "(Linux waits 1 s, then doubles); connect() is still blocked. "
-		     "A server whose accept queue is full drops SYNs like this "
-		     "instead of answering", c->syns, since);
+	else {
+		note(a, "SYN retransmitted (copy %u, %.3f ms after the one before): "
+		     "no SYN-ACK came in time, so the client's kernel tries again; "
+		     "connect() is still blocked", c->syns, since);
+		note(a, "Linux waits 1 s before the first retry, then doubles the "
+		     "wait (since 6.5 only after tcp_syn_linear_timeouts tries); a "
+		     "server whose accept queue is full drops SYNs like this one");
+	}
 }
 
 // Explain Fast Open on a SYN: data, or a cookie request.
@@ -190,10 +192,10 @@ static void explain_rtt(const struct conv *c, const struct packet *pk,
 		return;
 	}
 	note(a, "handshake RTT: %.3f ms from the last of %u SYNs to the SYN-ACK "
-	     "(the first went %.3f ms before it). Karn's rule: the time from a "
-	     "segment that was sent again is no RTT sample, as the answer may "
-	     "be to either copy; the last copy's is the likely one", syn_ack,
-	     c->syns, (double)(c->syn_usec - c->first_syn_usec) / 1e3);
+	     "(the first was %.3f ms earlier); by Karn's rule a segment sent "
+	     "again gives no sure RTT sample (the answer may be to any copy): "
+	     "this assumes the last", syn_ack, c->syns,
+	     (double)(c->syn_usec - c->first_syn_usec) / 1e3);
 }
 
 // The client's ACK of the SYN-ACK: the third step.
@@ -211,6 +213,11 @@ static void on_third(struct conv *c, const struct packet *pk, int want,
 	note(a, "the connection is established; the kernel queues it on the "
 	     "listening socket (Linux holds up to backlog + 1 such connections), "
 	     "and the server's accept() returns it as a new connected socket");
+	if (pk->payload_len)
+		note(a, "it also carries %u bytes of data, relative seq %u to %u: "
+		     "sent as soon as connect() returned (or, with Fast Open, what "
+		     "the SYN could not carry)", pk->payload_len, a->rel_seq,
+		     a->rel_seq + pk->payload_len - 1);
 	explain_rtt(c, pk, a);
 }
 
@@ -227,9 +234,19 @@ static void on_ack(struct conv *c, int dir, const struct packet *pk,
 		a->event = EV_ZERO_WINDOW;
 		return;  // tcp_window_notes explains it
 	}
+	int answer = answers_probe(c, o, pk);
+
 	if (d->have_ack && pk->ack == d->last_ack && pk->window == d->last_win &&
-	    outstanding && c->state == ST_ESTABLISHED && !o->keepalive) {
+	    outstanding && c->state == ST_ESTABLISHED && !answer) {
 		a->event = EV_DUP_ACK;
+		if (is_dsack(pk)) {  // a copy arrived: nothing is missing
+			if (want)
+				note(a, "duplicate ACK from the %s: it repeats ack %u "
+				     "because a copy of bytes it already had arrived "
+				     "(the D-SACK block), not because any are missing",
+				     side[dir], a->rel_ack);
+			return;
+		}
 		d->dups++;
 		if (want)
 			note(a, "duplicate ACK #%u from the %s: still asking for "
@@ -242,10 +259,10 @@ static void on_ack(struct conv *c, int dir, const struct packet *pk,
 	a->event = EV_ACK;
 	if (!want)
 		return;
-	if (o->keepalive)
+	if (answer)
 		note(a, "the %s's kernel answers the %s: it is still there (no "
-		     "program is involved)", side[dir], o->zero_win ? "probe" :
-		     "keep-alive");
+		     "program is involved)", side[dir], o->keepalive == 2 ?
+		     "probe" : "keep-alive");
 	else if (!d->zero_win)
 		note(a, "ACK: the %s has received the %s's bytes before relative "
 		     "%u; it carries no data", side[dir], side[!dir], a->rel_ack);
@@ -381,7 +398,8 @@ void annotate_tcp(struct conv *c, int dir, const struct packet *pk,
 	classify(c, dir, pk, seglen, want, a);
 	remember(c, dir, pk, seglen, n);
 	// A keep-alive (or probe) is answered, or not, by the next segment.
-	c->d[dir].keepalive = a->event == EV_KEEPALIVE ||
-	                      a->event == EV_ZERO_WINDOW_PROBE;
+	c->d[dir].keepalive = a->event == EV_KEEPALIVE ? 1 :
+	                      a->event == EV_ZERO_WINDOW_PROBE ? 2 : 0;
+	c->d[dir].ka_usec = tv_usec(&pk->ts);
 	c->d[!dir].keepalive = 0;
 }
