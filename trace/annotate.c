@@ -379,6 +379,7 @@ static void set_roles(struct annotation *a, const struct conv *c, int dir)
 {
 	a->conv = c->id;
 	a->from = dir == 0 ? ROLE_CLIENT : ROLE_SERVER;
+	a->to_client = dir;
 	a->client = c->label[0];
 	a->server = c->label[1];
 }
@@ -677,6 +678,7 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 	a->event = EV_OTHER;
 	a->conv = 0;
 	a->from = ROLE_NONE;
+	a->to_client = 0;
 	a->client = a->server = "";
 	a->has_rel = a->has_win = 0;
 	a->rel_seq = a->rel_ack = a->win_calc = 0;

@@ -46,7 +46,10 @@ enum role { ROLE_NONE, ROLE_CLIENT, ROLE_SERVER };
 struct annotation {
 	enum event event;
 	unsigned long conv;            // conversation number from 1; 0: none
-	enum role from;                // the sender's role (ROLE_NONE: unknown)
+	enum role from;                // the sender's role (ROLE_NONE: unknown,
+	                               // or a router's ICMP error)
+	int to_client;                 // it travels towards the client (its
+	                               // conversation's direction 1)
 	// The strings below stay valid until the next call of annotate():
 	// they point into the conversation table or into the bufs.
 	const char *src;               // sender as "IP:port" ("IP" if no port)
