@@ -20,7 +20,7 @@
 #include "harness.h"
 
 #define MAX_ROWS   256
-#define MAX_OPTS   12
+#define MAX_OPTS   24
 #define MAX_OUTPUT (4 << 20)
 
 struct row {
