@@ -1,5 +1,6 @@
 // annotate_int.h: the annotator's private parts, shared by annotate.c
-// (the conversation table, UDP, ICMP), annotate_frag.c (IP fragments),
+// (the conversation table, UDP, which conversation ICMP belongs to),
+// annotate_icmp.c (ICMP, NDP, MLD, ARP notes), annotate_frag.c (IP fragments),
 // annotate_tcp.c (TCP handshake and classification), annotate_seg.c
 // (TCP data: retransmissions, order, keep-alives, windows, SACK) and
 // annotate_close.c (TCP teardown and resets).
@@ -128,6 +129,13 @@ void on_rst(struct conv *c, int dir, const struct packet *pk,
 // An ACK (no data) that acknowledges a FIN: returns 1 if it did.
 int on_fin_ack(struct conv *c, int dir, const struct packet *pk,
                int want, struct annotation *a);
+
+// annotate_icmp.c: notes on ICMP/ICMPv6 errors (a->src is the sender),
+// NDP and MLD (ICMPv6 informational: sets the event of NDP), and ARP
+// (sets the event).
+void explain_icmp_error(const struct packet *pk, struct annotation *a);
+void icmp6_info(const struct packet *pk, int want, struct annotation *a);
+void annotate_arp(const struct packet *pk, int want, struct annotation *a);
 
 // annotate_frag.c: IP fragments, tied to their datagram.
 struct frag_table;

@@ -221,6 +221,28 @@ static void on_third(struct conv *c, const struct packet *pk, int want,
 	explain_rtt(c, pk, a);
 }
 
+// A duplicate ACK: the same ack and window again while data is
+// outstanding. With a D-SACK it reports a copy, not a hole.
+static void dup_ack(struct tcp_dir *d, int dir, const struct packet *pk,
+                    int want, struct annotation *a)
+{
+	a->event = EV_DUP_ACK;
+	if (is_dsack(pk)) {  // a copy arrived: nothing is missing
+		if (want)
+			note(a, "duplicate ACK from the %s: it repeats ack %u because "
+			     "a copy of bytes it already had arrived (the D-SACK "
+			     "block), not because any are missing", side[dir],
+			     a->rel_ack);
+		return;
+	}
+	d->dups++;
+	if (want)
+		note(a, "duplicate ACK #%u from the %s: still asking for relative "
+		     "byte %u; a later segment arrived, so one before it is missing "
+		     "(3 duplicates trigger a fast retransmit)", d->dups, side[dir],
+		     a->rel_ack);
+}
+
 // A segment with no data, SYN, FIN or RST that acknowledges no FIN: an
 // ACK, a duplicate ACK, a zero window, a window update, a keep-alive's
 // answer.
@@ -229,30 +251,15 @@ static void on_ack(struct conv *c, int dir, const struct packet *pk,
 {
 	struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
 	int outstanding = o->have_next && seq_lt(pk->ack, o->next);
+	int answer = answers_probe(c, o, pk);
 
 	if (pk->window == 0) {
 		a->event = EV_ZERO_WINDOW;
 		return;  // tcp_window_notes explains it
 	}
-	int answer = answers_probe(c, o, pk);
-
 	if (d->have_ack && pk->ack == d->last_ack && pk->window == d->last_win &&
 	    outstanding && c->state == ST_ESTABLISHED && !answer) {
-		a->event = EV_DUP_ACK;
-		if (is_dsack(pk)) {  // a copy arrived: nothing is missing
-			if (want)
-				note(a, "duplicate ACK from the %s: it repeats ack %u "
-				     "because a copy of bytes it already had arrived "
-				     "(the D-SACK block), not because any are missing",
-				     side[dir], a->rel_ack);
-			return;
-		}
-		d->dups++;
-		if (want)
-			note(a, "duplicate ACK #%u from the %s: still asking for "
-			     "relative byte %u; a later segment arrived, so one "
-			     "before it is missing (3 duplicates trigger a fast "
-			     "retransmit)", d->dups, side[dir], a->rel_ack);
+		dup_ack(d, dir, pk, want, a);
 		return;
 	}
 	d->dups = 0;
