@@ -418,9 +418,15 @@ static void annotate_udp(struct conv *c, int dir, const struct packet *pk,
 		udp_request_notes(c, pk, a);
 		return;
 	}
-	note(a, "reply from the server, %u bytes: its sendto() goes back to "
-	     "the address recvfrom() reported for the request, %s",
-	     pk->payload_len, a->client);
+	if (pk->is_fragment && pk->udp_len >= 8)
+		note(a, "reply from the server: one datagram of %u bytes (UDP length "
+		     "%u) in IP fragments, this first one with %u of them; its "
+		     "sendto() goes back to the address recvfrom() reported, %s",
+		     pk->udp_len - 8, pk->udp_len, pk->payload_len, a->client);
+	else
+		note(a, "reply from the server, %u bytes: its sendto() goes back to "
+		     "the address recvfrom() reported for the request, %s",
+		     pk->payload_len, a->client);
 	if (c->packets[0] == 0)
 		note(a, "(the request it answers is not in this capture)");
 }
