@@ -246,6 +246,8 @@ static void ob_line(struct outbuf *b, const struct packet *pk,
 		ob_str(b, " len ");
 		ob_u64(b, pk->payload_len);
 	}
+	if (pk->proto == PROTO_UDP && pk->is_fragment && pk->udp_len >= 8)
+		ob_printf(b, " (of a %u-byte datagram)", pk->udp_len - 8);
 	if (pk->stopped_layer) {
 		stop_marker(text, sizeof text, pk);
 		ob_printf(b, " [decoding stopped in %s]", text);
