@@ -296,6 +296,22 @@ static void handshake_variants(void **state)
 	sa.ack = 107;
 	annotate(an, &sa, 1, &a);
 	assert_true(noted("client ISN + 1 + 6"));
+	// Fast Open refused: the SYN-ACK acknowledges the SYN only, and the
+	// data comes again after the handshake.
+	syn.sport = 40002;
+	annotate(an, &syn, 1, &a);
+	sa.dport = 40002;
+	sa.ack = 101;
+	annotate(an, &sa, 1, &a);
+	assert_true(noted("did not take the SYN's data"));
+	struct packet again = mk(PROTO_TCP, 1, 40002, 2, 12000);
+	again.tcp_flags = TCP_ACK;
+	again.seq = 101;
+	again.ack = 8;
+	again.payload_len = 6;
+	annotate(an, &again, 1, &a);
+	assert_int_equal(a.event, EV_RETRANSMISSION);
+	assert_true(noted("Fast Open data of the SYN"));
 	annotator_free(an);
 }
 

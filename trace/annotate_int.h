@@ -69,6 +69,7 @@ struct conv {
 	int crossed;                // the FINs crossed (simultaneous close)
 	int timewait;               // closed by FINs: an end is in TIME_WAIT
 	uint32_t tfo;               // bytes of data on the SYN (Fast Open)
+	int tfo_refused;            // the SYN-ACK did not acknowledge them
 	unsigned syns;              // SYNs sent for this connection
 	uint64_t syn_usec, first_syn_usec, synack_usec, closed_usec;
 	double rtt_ms;              // handshake RTT, 0 if not measured

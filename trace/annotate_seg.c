@@ -192,7 +192,11 @@ int tcp_resent(struct conv *c, int dir, const struct packet *pk,
 		     "(the next new byte is %u)", side[dir], a->rel_seq,
 		     a->rel_seq + pk->payload_len - 1, d->next - d->base);
 	double waited = resend_link(d, pk, a);
-	resend_reason(c, dir, pk, end, waited < 0 ? RTO_MIN_MS : waited, a);
+	if (dir == 0 && c->tfo_refused && pk->seq == d->base + 1)
+		note(a, "the Fast Open data of the SYN, sent again because the "
+		     "server's SYN-ACK did not acknowledge it");
+	else
+		resend_reason(c, dir, pk, end, waited < 0 ? RTO_MIN_MS : waited, a);
 	return 1;
 }
 

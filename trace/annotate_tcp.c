@@ -164,6 +164,7 @@ static void on_synack(struct conv *c, const struct packet *pk, int want,
 	d->mss = pk->opt.has_mss ? pk->opt.mss : 0;
 	if (c->syns)
 		c->scale = c->d[0].wscale >= 0 && d->wscale >= 0 ? 1 : -1;
+	c->tfo_refused = c->tfo && pk->ack == c->d[0].base + 1;
 	c->state = ST_SYN_RCVD;
 	c->synack_usec = tv_usec(&pk->ts);
 	a->event = EV_HANDSHAKE_2;
