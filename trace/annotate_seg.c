@@ -90,7 +90,8 @@ static int gap_filled(struct conv *c, int dir, const struct packet *pk,
 	double ago = (double)(tv_usec(&pk->ts) - d->hole_usec) / 1e3;
 	double limit = c->rtt_ms > OOO_MS ? c->rtt_ms : OOO_MS;
 
-	if (!d->hole || seq_lt(pk->seq, d->hole_lo) || seq_lt(d->hole_hi, end))
+	if (!d->hole || !pk->payload_len || seq_lt(pk->seq, d->hole_lo) ||
+	    seq_lt(d->hole_hi, end))
 		return 0;
 	if (pk->seq == d->hole_lo && end == d->hole_hi)
 		d->hole = 0;
