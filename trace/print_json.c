@@ -11,7 +11,9 @@
 //   sport, dport  UDP/TCP ports, or null
 //   proto      "udp", "tcp", "icmp", "icmp6", "arp", "other", "none"
 //   ip_proto   IP protocol number, or null
-//   length     transport payload bytes (as sent), or null
+//   length     transport payload bytes (as sent) in this packet, or null;
+//              a first IP fragment holds only part of its datagram (the
+//              notes give the datagram's length)
 //   flags      TCP flags "SYN,ACK", or null
 //   seq, ack   TCP absolute numbers; rel_seq, rel_ack relative to the ISNs
 //   window     TCP window as sent
