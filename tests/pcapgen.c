@@ -22,7 +22,7 @@ struct gen {
 	int dlt;          // link type written in the file header
 	int le_null;      // DLT_NULL family written little-endian
 	uint32_t n;       // frames written
-	uint32_t usec;    // timestamp offset of the next frame
+	uint64_t usec;    // timestamp offset of the next frame
 	int err;
 	const char *corpus;  // if set: write fuzz seeds here instead (f NULL)
 	const char *name;
@@ -85,8 +85,8 @@ static void emit_cut(struct gen *g, const struct pkt *p, uint32_t caplen)
 		g->n++;
 		return;
 	}
-	w32(g, BASE_SEC + g->usec / 1000000);
-	w32(g, g->usec % 1000000);
+	w32(g, (uint32_t)(BASE_SEC + g->usec / 1000000));
+	w32(g, (uint32_t)(g->usec % 1000000));
 	w32(g, caplen);
 	w32(g, p->len);
 	if (fwrite(p->b, 1, caplen, g->f) != caplen)
@@ -164,10 +164,11 @@ static void udp_exchange(struct gen *g, int v6)
 	udp(g, v6, 12000, 45678, "HELLO\n", 0x1002);
 }
 
-// A TCP segment; opt/optlen its options, data its payload (may be NULL).
-static void tcp(struct gen *g, int v6, uint16_t sport, uint16_t dport,
-                uint32_t seq, uint32_t ack, uint8_t flags,
-                const uint8_t *opt, int optlen, const char *data)
+// A TCP segment with window win; opt/optlen its options, data its
+// payload (may be NULL).
+static void tcpw(struct gen *g, int v6, uint16_t sport, uint16_t dport,
+                 uint32_t seq, uint32_t ack, uint8_t flags, uint16_t win,
+                 const uint8_t *opt, int optlen, const char *data)
 {
 	struct pkt p;
 	link_hdr(g, &p, v6);
@@ -176,12 +177,26 @@ static void tcp(struct gen *g, int v6, uint16_t sport, uint16_t dport,
 	else
 		put_ipv4(&p, 6, src4, src4, (uint16_t)(0x2000 + g->n), 0x4000,
 		         NULL, 0);
-	put_tcp(&p, sport, dport, seq, ack, flags, flags & 0x02 ? 65495 : 512,
-	        opt, optlen);
+	put_tcp(&p, sport, dport, seq, ack, flags, win, opt, optlen);
 	if (data)
 		put_bytes(&p, data, strlen(data));
 	pkt_finish(&p);
 	emit(g, &p);
+}
+
+// A TCP segment as Linux sends it: window 65495 on a SYN, else 512.
+static void tcp(struct gen *g, int v6, uint16_t sport, uint16_t dport,
+                uint32_t seq, uint32_t ack, uint8_t flags,
+                const uint8_t *opt, int optlen, const char *data)
+{
+	tcpw(g, v6, sport, dport, seq, ack, flags, flags & 0x02 ? 65495 : 512,
+	     opt, optlen, data);
+}
+
+// Let ms milliseconds pass before the next frame (beyond the usual 1).
+static void wait_ms(struct gen *g, uint32_t ms)
+{
+	g->usec += (uint64_t)ms * 1000;
 }
 
 enum { FIN = 1, SYN = 2, RST = 4, PSH = 8, ACK = 16 };
@@ -363,7 +378,8 @@ static void tcp_loss(struct gen *g)
 	hosts_pkt(g, 1240720, 1, 6, c + 20, sv + 20, ACK, NULL);
 }
 
-// IPv4 options: record route (NOP-padded) and router alert, over UDP.
+// IPv4 options: record route (after a NOP) and router alert, over UDP;
+// then a datagram with the reserved flag bit and DF set.
 static void ipv4_options(struct gen *g)
 {
 	static const uint8_t rr[12] = { 1, 7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -379,6 +395,12 @@ static void ipv4_options(struct gen *g)
 	put_ipv4(&p, 17, "10.0.0.1", "10.0.0.2", 0x3002, 0, ra, 4);
 	put_udp(&p, 45678, 12000);
 	put_bytes(&p, "alert\n", 6);
+	pkt_finish(&p);
+	emit(g, &p);
+	link_hdr(g, &p, 0);     // the reserved ("evil") bit and DF set
+	put_ipv4(&p, 17, "10.0.0.1", "10.0.0.2", 0x3003, 0xc000, NULL, 0);
+	put_udp(&p, 45678, 12000);
+	put_bytes(&p, "flags\n", 6);
 	pkt_finish(&p);
 	emit(g, &p);
 }
@@ -640,6 +662,423 @@ static void malformed(struct gen *g)
 	emit(g, &p);
 }
 
+// The handshake of tcp_session between ports c and sv: SYN, SYN-ACK,
+// ACK, with Linux's options (window scale 7 both ways).
+static void handshake(struct gen *g, uint16_t c, uint16_t sv, uint32_t cisn,
+                      uint32_t sisn)
+{
+	uint8_t s[20], t[12];
+	syn_opts(s, 100, 0);
+	tcp(g, 0, c, sv, cisn, 0, SYN, s, 20, NULL);
+	syn_opts(s, 200, 100);
+	tcp(g, 0, sv, c, sisn, cisn + 1, SYN | ACK, s, 20, NULL);
+	ts_opts(t, 101, 200);
+	tcp(g, 0, c, sv, cisn + 1, sisn + 1, ACK, t, 12, NULL);
+}
+
+// Timestamps and one SACK block [l, r): what a Linux ACK with SACK holds.
+static void sack_opts(uint8_t o[24], uint32_t l, uint32_t r)
+{
+	static const uint8_t t[16] = { 1, 1, 8, 10, 0, 0, 0, 201, 0, 0, 0, 101,
+	                               1, 1, 5, 10 };
+	memcpy(o, t, 16);
+	for (int k = 0; k < 4; k++) {
+		o[16 + k] = (uint8_t)(l >> (24 - 8 * k));
+		o[20 + k] = (uint8_t)(r >> (24 - 8 * k));
+	}
+}
+
+// Reordering and retransmissions of every kind: "bbbb" arrives after
+// "cccc" (out of order, 1 ms later); "dddd" is sent again 250 ms after
+// the server acknowledged it (spurious) and the server's D-SACK reports
+// it; "eeee" is sent again after 300 ms with no ACK (timeout).
+static void tcp_order(struct gen *g)
+{
+	uint8_t t[12], o[24];
+	const uint16_t c = 45678, sv = 12000;
+	const uint32_t C = CISN, S = SISN;
+	handshake(g, c, sv, C, S);
+	ts_opts(t, 101, 200);
+	tcp(g, 0, c, sv, C + 1, S + 1, ACK, t, 12, "aaaa");
+	tcp(g, 0, c, sv, C + 9, S + 1, ACK, t, 12, "cccc");
+	tcp(g, 0, c, sv, C + 5, S + 1, ACK, t, 12, "bbbb");
+	ts_opts(t, 201, 101);
+	tcp(g, 0, sv, c, S + 1, C + 13, ACK, t, 12, NULL);
+	ts_opts(t, 102, 201);
+	tcp(g, 0, c, sv, C + 13, S + 1, PSH | ACK, t, 12, "dddd");
+	ts_opts(t, 202, 102);
+	tcp(g, 0, sv, c, S + 1, C + 17, ACK, t, 12, NULL);
+	wait_ms(g, 250);
+	ts_opts(t, 352, 202);
+	tcp(g, 0, c, sv, C + 13, S + 1, PSH | ACK, t, 12, "dddd");
+	sack_opts(o, C + 13, C + 17);
+	tcp(g, 0, sv, c, S + 1, C + 17, ACK, o, 24, NULL);
+	ts_opts(t, 353, 202);
+	tcp(g, 0, c, sv, C + 17, S + 1, PSH | ACK, t, 12, "eeee");
+	wait_ms(g, 300);
+	ts_opts(t, 654, 202);
+	tcp(g, 0, c, sv, C + 17, S + 1, PSH | ACK, t, 12, "eeee");
+	ts_opts(t, 655, 654);
+	tcp(g, 0, sv, c, S + 1, C + 21, ACK, t, 12, NULL);
+}
+
+// Keep-alives: after "ping\n" and its ACK, two hours of silence, then
+// Linux's keep-alive (seq = snd.nxt - 1, no data) and the server's ACK;
+// 75 s later the older style with one byte, and its ACK.
+static void tcp_keepalive(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	const uint32_t C = CISN, S = SISN;
+	handshake(g, c, sv, C, S);
+	ts_opts(t, 101, 200);
+	tcp(g, 0, c, sv, C + 1, S + 1, PSH | ACK, t, 12, "ping\n");
+	ts_opts(t, 201, 101);
+	tcp(g, 0, sv, c, S + 1, C + 6, ACK, t, 12, NULL);
+	wait_ms(g, 7200000);
+	ts_opts(t, 7200101, 201);
+	tcp(g, 0, c, sv, C + 5, S + 1, ACK, t, 12, NULL);
+	ts_opts(t, 7200201, 7200101);
+	tcp(g, 0, sv, c, S + 1, C + 6, ACK, t, 12, NULL);
+	wait_ms(g, 75000);
+	ts_opts(t, 7275101, 7200201);
+	tcp(g, 0, c, sv, C + 5, S + 1, ACK, t, 12, "!");
+	ts_opts(t, 7275201, 7275101);
+	tcp(g, 0, sv, c, S + 1, C + 6, ACK, t, 12, NULL);
+}
+
+// A reader that stops: the server's window falls to 0; the client probes
+// it twice (seq = snd.nxt - 1, no data) and each answer still says 0;
+// then the server reads and its window update reopens it.
+static void tcp_zero_window(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	const uint32_t C = CISN, S = SISN;
+	handshake(g, c, sv, C, S);
+	ts_opts(t, 101, 200);
+	tcp(g, 0, c, sv, C + 1, S + 1, ACK, t, 12, "fill");
+	tcp(g, 0, c, sv, C + 5, S + 1, PSH | ACK, t, 12, "full");
+	ts_opts(t, 201, 101);
+	tcpw(g, 0, sv, c, S + 1, C + 9, ACK, 0, t, 12, NULL);
+	for (uint32_t i = 0; i < 2; i++) {
+		wait_ms(g, 200 << i);
+		ts_opts(t, 301 + 400 * i, 201);
+		tcp(g, 0, c, sv, C + 8, S + 1, ACK, t, 12, NULL);
+		ts_opts(t, 302 + 400 * i, 301 + 400 * i);
+		tcpw(g, 0, sv, c, S + 1, C + 9, ACK, 0, t, 12, NULL);
+	}
+	wait_ms(g, 100);
+	ts_opts(t, 900, 701);
+	tcpw(g, 0, sv, c, S + 1, C + 9, ACK, 512, t, 12, NULL);
+	ts_opts(t, 901, 900);
+	tcp(g, 0, c, sv, C + 9, S + 1, PSH | ACK, t, 12, "more");
+}
+
+// A SYN to a full accept queue: dropped, sent again after 1 s and
+// answered; that SYN-ACK is lost, so the client sends its SYN a third
+// time 2 s later; the server's SYN-ACK again, then the ACK.
+static void tcp_syn_retransmit(struct gen *g)
+{
+	uint8_t s[20], t[12];
+	const uint16_t c = 45678, sv = 12000;
+	syn_opts(s, 100, 0);
+	tcp(g, 0, c, sv, CISN, 0, SYN, s, 20, NULL);
+	wait_ms(g, 999);
+	syn_opts(s, 1100, 0);
+	tcp(g, 0, c, sv, CISN, 0, SYN, s, 20, NULL);
+	syn_opts(s, 200, 1100);
+	tcp(g, 0, sv, c, SISN, CISN + 1, SYN | ACK, s, 20, NULL);
+	wait_ms(g, 1998);
+	syn_opts(s, 3100, 0);
+	tcp(g, 0, c, sv, CISN, 0, SYN, s, 20, NULL);
+	syn_opts(s, 2200, 3100);
+	tcp(g, 0, sv, c, SISN, CISN + 1, SYN | ACK, s, 20, NULL);
+	ts_opts(t, 3101, 2200);
+	tcp(g, 0, c, sv, CISN + 1, SISN + 1, ACK, t, 12, NULL);
+}
+
+// TCP Fast Open: a first connection asks for a cookie (empty option) and
+// gets one on the SYN-ACK; a second one sends "hello\n" on its SYN with
+// the cookie, and the server's SYN-ACK acknowledges ISN + 1 + 6.
+static void tcp_fastopen(struct gen *g)
+{
+	static const uint8_t req[4] = { 34, 2, 1, 1 };
+	static const uint8_t cookie[12] = { 34, 10, 0xc0, 0x0c, 0x1e, 0x5e,
+	                                    0xed, 0x01, 0x02, 0x03, 1, 1 };
+	uint8_t s[32], t[12];
+	for (int i = 0; i < 2; i++) {
+		uint16_t c = (uint16_t)(45678 + i), sv = 12000;
+		uint32_t C = CISN + 1000000u * (uint32_t)i, S = SISN + 1000000u * (uint32_t)i;
+		const char *data = i ? "hello\n" : NULL;
+		uint32_t n = i ? 6 : 0;
+		syn_opts(s, 100, 0);
+		memcpy(s + 20, i ? cookie : req, i ? 12 : 4);
+		tcp(g, 0, c, sv, C, 0, SYN, s, i ? 32 : 24, data);
+		syn_opts(s, 200, 100);
+		memcpy(s + 20, cookie, 12);
+		tcp(g, 0, sv, c, S, C + 1 + n, SYN | ACK, s, i ? 20 : 32, NULL);
+		ts_opts(t, 101, 200);
+		tcp(g, 0, c, sv, C + 1 + n, S + 1, ACK, t, 12, NULL);
+		ts_opts(t, 201, 101);
+		if (i)
+			tcp(g, 0, sv, c, S + 1, C + 7, PSH | ACK, t, 12, "HELLO\n");
+	}
+}
+
+// Both ends close at once: the FINs cross (the server's does not
+// acknowledge the client's), then each acknowledges the other's.
+static void tcp_simultaneous_close(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	handshake(g, c, sv, CISN, SISN);
+	ts_opts(t, 102, 200);
+	tcp(g, 0, c, sv, CISN + 1, SISN + 1, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 202, 101);
+	tcp(g, 0, sv, c, SISN + 1, CISN + 1, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 103, 202);
+	tcp(g, 0, c, sv, CISN + 2, SISN + 2, ACK, t, 12, NULL);
+	ts_opts(t, 203, 102);
+	tcp(g, 0, sv, c, SISN + 2, CISN + 2, ACK, t, 12, NULL);
+}
+
+// The client close()s (FIN) while the server still has a reply to send:
+// the client's kernel answers that data with RST.
+static void tcp_close_rst(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	handshake(g, c, sv, CISN, SISN);
+	ts_opts(t, 101, 200);
+	tcp(g, 0, c, sv, CISN + 1, SISN + 1, PSH | ACK, t, 12, "bye\n");
+	tcp(g, 0, c, sv, CISN + 5, SISN + 1, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 201, 101);
+	tcp(g, 0, sv, c, SISN + 1, CISN + 6, ACK, t, 12, NULL);
+	tcp(g, 0, sv, c, SISN + 1, CISN + 6, PSH | ACK, t, 12, "late reply\n");
+	tcp(g, 0, c, sv, CISN + 6, 0, RST, NULL, 0, NULL);
+}
+
+// The client's FIN is not acknowledged, so it is sent again 200 ms
+// later; then the server's FIN and the last ACK.
+static void tcp_fin_retransmit(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	handshake(g, c, sv, CISN, SISN);
+	ts_opts(t, 102, 200);
+	tcp(g, 0, c, sv, CISN + 1, SISN + 1, FIN | ACK, t, 12, NULL);
+	wait_ms(g, 200);
+	ts_opts(t, 302, 200);
+	tcp(g, 0, c, sv, CISN + 1, SISN + 1, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 402, 302);
+	tcp(g, 0, sv, c, SISN + 1, CISN + 2, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 303, 402);
+	tcp(g, 0, c, sv, CISN + 2, SISN + 2, ACK, t, 12, NULL);
+}
+
+// tcp_session, then 200 ms later a new connection on the same 4-tuple
+// (higher ISN): a new conversation, the ports reused.
+static void tcp_reuse(struct gen *g)
+{
+	uint8_t t[12];
+	const uint16_t c = 45678, sv = 12000;
+	tcp_session(g, 0);
+	wait_ms(g, 200);
+	handshake(g, c, sv, CISN + 5000000, SISN + 7000000);
+	ts_opts(t, 102, 201);
+	tcp(g, 0, c, sv, CISN + 5000001, SISN + 7000001, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 202, 102);
+	tcp(g, 0, sv, c, SISN + 7000001, CISN + 5000002, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 103, 202);
+	tcp(g, 0, c, sv, CISN + 5000002, SISN + 7000002, ACK, t, 12, NULL);
+}
+
+// A capture started mid-stream: no handshake. First a server on port
+// 40000 (ephemeral-looking, like its client's 50000) that speaks first,
+// so the roles can only be guessed (and are guessed wrong); then a
+// client on 45678 talking to port 12000 (the port rule decides).
+static void tcp_midstream(struct gen *g)
+{
+	uint8_t t[12];
+	ts_opts(t, 500, 900);
+	tcp(g, 0, 40000, 50000, SISN + 100, CISN + 200, PSH | ACK, t, 12, "reply\n");
+	ts_opts(t, 901, 500);
+	tcp(g, 0, 50000, 40000, CISN + 200, SISN + 106, ACK, t, 12, NULL);
+	tcp(g, 0, 50000, 40000, CISN + 200, SISN + 106, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 501, 901);
+	tcp(g, 0, 40000, 50000, SISN + 106, CISN + 201, FIN | ACK, t, 12, NULL);
+	ts_opts(t, 902, 501);
+	tcp(g, 0, 50000, 40000, CISN + 201, SISN + 107, ACK, t, 12, NULL);
+	ts_opts(t, 600, 950);
+	tcp(g, 0, 12000, 45678, SISN + 300, CISN + 400, ACK, t, 12, NULL);
+	ts_opts(t, 951, 600);
+	tcp(g, 0, 45678, 12000, CISN + 400, SISN + 300, PSH | ACK, t, 12, "more\n");
+}
+
+// Window scaling offered by the client only (the SYN-ACK has no window
+// scale option): scaling is off, windows count in bytes.
+static void tcp_wscale_one_side(struct gen *g)
+{
+	static const uint8_t synack[12] = { 2, 4, 0xff, 0xd7, 4, 2, 1, 1, 1, 1, 1, 0 };
+	uint8_t s[20];
+	const uint16_t c = 45678, sv = 12000;
+	syn_opts(s, 100, 0);
+	tcp(g, 0, c, sv, CISN, 0, SYN, s, 20, NULL);
+	tcp(g, 0, sv, c, SISN, CISN + 1, SYN | ACK, synack, 8, NULL);
+	tcpw(g, 0, c, sv, CISN + 1, SISN + 1, ACK, 65495, NULL, 0, NULL);
+	tcpw(g, 0, c, sv, CISN + 1, SISN + 1, PSH | ACK, 65495, NULL, 0, "hi\n");
+	tcpw(g, 0, sv, c, SISN + 1, CISN + 4, ACK, 65492, NULL, 0, NULL);
+}
+
+// An IPv4 UDP datagram from 10.0.0.1 to 192.0.2.2 with DF and the given
+// TTL and payload size, in q (without link header) and emitted.
+static void far_datagram(struct gen *g, struct pkt *q, uint8_t ttl, int n)
+{
+	struct pkt p;
+	memset(q, 0, sizeof *q);
+	put_ipv4(q, 17, "10.0.0.1", "192.0.2.2", (uint16_t)(0x9000 + n), 0x4000, NULL, 0);
+	q->b[8] = ttl;
+	put_udp(q, 45678, 12000);
+	for (int i = 0; i < n; i++)
+		put_u8(q, 'x');
+	pkt_finish(q);
+	link_hdr(g, &p, 0);
+	put_bytes(&p, q->b, q->len);
+	emit(g, &p);
+}
+
+// An ICMP error from the router 10.0.0.254 quoting the first 28 bytes
+// of q; rest is the 4 bytes after the checksum.
+static void router_error(struct gen *g, const struct pkt *q, uint8_t type,
+                         uint8_t code, uint32_t rest)
+{
+	struct pkt p;
+	link_hdr(g, &p, 0);
+	put_ipv4(&p, 1, "10.0.0.254", "10.0.0.1", 0x6100, 0, NULL, 0);
+	put_icmp(&p, 1, type, code, rest);
+	put_bytes(&p, q->b, 28);
+	pkt_finish(&p);
+	emit(g, &p);
+}
+
+// Errors from a router, not from the server: fragmentation needed (next-
+// hop MTU 1280 in the low 2 bytes) for a 1400-byte datagram with DF, and
+// time exceeded for one sent with TTL 1; then over IPv6, packet too big
+// (MTU 1280) from 2001:db8::fe.
+static void icmp_router(struct gen *g)
+{
+	struct pkt q, p;
+	far_datagram(g, &q, 64, 1372);
+	router_error(g, &q, 3, 4, 1280);
+	far_datagram(g, &q, 1, 10);
+	router_error(g, &q, 11, 0, 0);
+	memset(&q, 0, sizeof q);
+	put_ipv6(&q, 17, "2001:db8::1", "2001:db8:2::2");
+	put_udp(&q, 45678, 12000);
+	for (int i = 0; i < 1352; i++)
+		put_u8(&q, 'y');
+	pkt_finish(&q);
+	link_hdr(g, &p, 1);
+	put_bytes(&p, q.b, q.len);
+	emit(g, &p);
+	link_hdr(g, &p, 1);
+	put_ipv6(&p, 58, "2001:db8::fe", "2001:db8::1");
+	put_icmp(&p, 58, 2, 0, 1280);
+	put_bytes(&p, q.b, 48 + 16);
+	pkt_finish(&p);
+	emit(g, &p);
+}
+
+// The fragments of a 3000-byte UDP datagram with IPv4 id, in the order
+// given by offsets (of 0, 1480, 2960; a negative one ends the list).
+static void fragments(struct gen *g, uint16_t id, const int *order)
+{
+	struct pkt whole = { .len = 0 };
+	put_ipv4(&whole, 17, "10.0.0.1", "10.0.0.2", id, 0, NULL, 0);
+	put_udp(&whole, 45678, 12000);
+	for (int i = 0; i < 3000; i++)
+		put_u8(&whole, (uint8_t)('a' + i % 26));
+	pkt_finish(&whole);
+	const uint32_t data = whole.len - 20;
+	for (int i = 0; order[i] >= 0; i++) {
+		uint32_t off = (uint32_t)order[i];
+		uint32_t n = data - off < 1480 ? data - off : 1480;
+		struct pkt p;
+		link_hdr(g, &p, 0);
+		uint16_t frag = (uint16_t)(off / 8 | (off + n < data ? 0x2000 : 0));
+		put_ipv4(&p, 17, "10.0.0.1", "10.0.0.2", id, frag, NULL, 0);
+		put_bytes(&p, whole.b + 20 + off, n);
+		p.l4proto = 0;
+		pkt_finish(&p);
+		emit(g, &p);
+	}
+}
+
+// Fragments lost and reordered: datagram 0x5151 without its middle
+// fragment; datagram 0x5252 with its last fragment first.
+static void fragments_lost(struct gen *g)
+{
+	static const int lost[] = { 0, 2960, -1 }, late[] = { 2960, 1480, 0, -1 };
+	fragments(g, 0x5151, lost);
+	fragments(g, 0x5252, late);
+}
+
+// An MLDv2 report (ICMPv6 type 143) as Linux sends on an interface
+// coming up: hop-by-hop router alert, one record for a solicited-node
+// group.
+static void mld(struct gen *g)
+{
+	uint8_t grp[16];
+	struct pkt p;
+	inet_pton(AF_INET6, "ff02::1:ff00:1", grp);
+	link_hdr(g, &p, 1);
+	put_ipv6(&p, 0, "fe80::1", "ff02::16");
+	p.b[p.ip + 7] = 1;
+	put_bytes(&p, "\x3a\x00\x05\x02\x00\x00\x01\x00", 8);
+	put_icmp(&p, 58, 143, 0, 1);
+	put_bytes(&p, "\x04\x00\x00\x00", 4);
+	put_bytes(&p, grp, 16);
+	pkt_finish(&p);
+	emit(g, &p);
+}
+
+// The one's-complement sum of the IPv4 pseudo-header of p's transport.
+static uint16_t pseudo4(const struct pkt *p)
+{
+	uint32_t len = p->len - p->l4, s = p->l4proto + len;
+	for (int i = 12; i < 20; i += 2)
+		s += (uint32_t)(p->b[p->ip + i] << 8 | p->b[p->ip + i + 1]);
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
+
+// Segments from a veth capture taken on the sending host: the TCP and
+// UDP checksums hold only the pseudo-header sum (CHECKSUM_PARTIAL),
+// left to the card; then a datagram whose checksum is simply wrong.
+static void partial_checksum(struct gen *g)
+{
+	for (int i = 0; i < 3; i++) {
+		struct pkt p;
+		link_hdr(g, &p, 0);
+		put_ipv4(&p, i == 1 ? 6 : 17, "10.0.0.1", "10.0.0.2",
+		         (uint16_t)(0xa000 + i), 0x4000, NULL, 0);
+		if (i == 1)
+			put_tcp(&p, 45678, 12000, CISN, 0, SYN, 64240, NULL, 0);
+		else
+			put_udp(&p, 45678, 12000);
+		if (i != 1)
+			put_bytes(&p, "hello\n", 6);
+		pkt_finish(&p);
+		uint32_t at = p.l4 + (i == 1 ? 16 : 6);
+		uint16_t v = i == 2 ? 0x1234 : pseudo4(&p);
+		p.b[at] = (uint8_t)(v >> 8);
+		p.b[at + 1] = (uint8_t)v;
+		emit(g, &p);
+	}
+}
+
 // Each capture file: its name, link type, and what goes in it.
 struct capture {
 	const char *name;
@@ -671,6 +1110,21 @@ static void f_trunc(struct gen *g, int v6) { (void)v6; truncated(g); }
 static void f_bad(struct gen *g, int v6) { (void)v6; malformed(g); }
 static void f_udp_loss(struct gen *g, int v6) { (void)v6; udp_loss(g); }
 static void f_tcp_loss(struct gen *g, int v6) { (void)v6; tcp_loss(g); }
+static void f_order(struct gen *g, int v6) { (void)v6; tcp_order(g); }
+static void f_ka(struct gen *g, int v6) { (void)v6; tcp_keepalive(g); }
+static void f_zwin(struct gen *g, int v6) { (void)v6; tcp_zero_window(g); }
+static void f_synrx(struct gen *g, int v6) { (void)v6; tcp_syn_retransmit(g); }
+static void f_tfo(struct gen *g, int v6) { (void)v6; tcp_fastopen(g); }
+static void f_simcl(struct gen *g, int v6) { (void)v6; tcp_simultaneous_close(g); }
+static void f_clrst(struct gen *g, int v6) { (void)v6; tcp_close_rst(g); }
+static void f_finrx(struct gen *g, int v6) { (void)v6; tcp_fin_retransmit(g); }
+static void f_reuse(struct gen *g, int v6) { (void)v6; tcp_reuse(g); }
+static void f_mid(struct gen *g, int v6) { (void)v6; tcp_midstream(g); }
+static void f_ws1(struct gen *g, int v6) { (void)v6; tcp_wscale_one_side(g); }
+static void f_router(struct gen *g, int v6) { (void)v6; icmp_router(g); }
+static void f_fraglost(struct gen *g, int v6) { (void)v6; fragments_lost(g); }
+static void f_mld(struct gen *g, int v6) { (void)v6; mld(g); }
+static void f_partial(struct gen *g, int v6) { (void)v6; partial_checksum(g); }
 
 static const struct capture captures[] = {
 	{ "gen-udp-ipv4.pcap", 1, 0, f_udp, 0 },
@@ -701,6 +1155,21 @@ static const struct capture captures[] = {
 	{ "gen-malformed.pcap", 1, 0, f_bad, 0 },
 	{ "gen-udp-loss.pcap", 1, 0, f_udp_loss, 0 },
 	{ "gen-tcp-loss.pcap", 1, 0, f_tcp_loss, 0 },
+	{ "gen-tcp-order.pcap", 1, 0, f_order, 0 },
+	{ "gen-tcp-keepalive.pcap", 1, 0, f_ka, 0 },
+	{ "gen-tcp-zero-window.pcap", 1, 0, f_zwin, 0 },
+	{ "gen-tcp-syn-retransmit.pcap", 1, 0, f_synrx, 0 },
+	{ "gen-tcp-fastopen.pcap", 1, 0, f_tfo, 0 },
+	{ "gen-tcp-simultaneous-close.pcap", 1, 0, f_simcl, 0 },
+	{ "gen-tcp-close-rst.pcap", 1, 0, f_clrst, 0 },
+	{ "gen-tcp-fin-retransmit.pcap", 1, 0, f_finrx, 0 },
+	{ "gen-tcp-reuse.pcap", 1, 0, f_reuse, 0 },
+	{ "gen-tcp-midstream.pcap", 1, 0, f_mid, 0 },
+	{ "gen-tcp-wscale-one-side.pcap", 1, 0, f_ws1, 0 },
+	{ "gen-icmp-router.pcap", 1, 0, f_router, 0 },
+	{ "gen-ipv4-fragments-lost.pcap", 1, 0, f_fraglost, 0 },
+	{ "gen-mld.pcap", 1, 0, f_mld, 0 },
+	{ "gen-partial-checksum.pcap", 1, 0, f_partial, 0 },
 };
 
 // Write c's frames as fuzz seeds into dir. Returns 0, or -1 after a message.

@@ -35,6 +35,12 @@ static struct packet mk(enum proto proto, int sh, uint16_t sp, int dh, uint16_t 
 	return pk;
 }
 
+// The time of the next segment seg() makes, in ms, its window, and the
+// options it carries (cleared after each segment).
+static long now_ms;
+static uint16_t win = 100;
+static struct tcp_options opts;
+
 // A TCP segment from the client (dir 0: 10.0.0.1:40000) or the server.
 static enum event seg(struct annotator *an, int from_server, uint8_t flags,
                       uint32_t seq, uint32_t ack, uint32_t len)
@@ -42,14 +48,31 @@ static enum event seg(struct annotator *an, int from_server, uint8_t flags,
 	static const uint8_t data[64];
 	struct packet pk = from_server ? mk(PROTO_TCP, 2, 12000, 1, 40000)
 	                               : mk(PROTO_TCP, 1, 40000, 2, 12000);
+	pk.ts.tv_sec = now_ms / 1000;
+	pk.ts.tv_usec = now_ms % 1000 * 1000;
 	pk.tcp_flags = flags;
 	pk.seq = seq;
 	pk.ack = ack;
-	pk.window = 100;
+	pk.window = win;
+	pk.opt = opts;
 	pk.payload = data;
 	pk.payload_len = pk.payload_caplen = len;
 	annotate(an, &pk, 1, &a);
+	memset(&opts, 0, sizeof opts);
 	return a.event;
+}
+
+// A handshake between ISNs c and s, with window scale shifts ws (-1:
+// none offered) on the SYN and wss on the SYN-ACK.
+static void hs(struct annotator *an, uint32_t c, uint32_t s, int ws, int wss)
+{
+	opts.has_wscale = ws >= 0;
+	opts.wscale = (uint8_t)(ws < 0 ? 0 : ws);
+	seg(an, 0, TCP_SYN, c, 0, 0);
+	opts.has_wscale = wss >= 0;
+	opts.wscale = (uint8_t)(wss < 0 ? 0 : wss);
+	seg(an, 1, TCP_SYN | TCP_ACK, s, c + 1, 0);
+	seg(an, 0, TCP_ACK, c + 1, s + 1, 0);
 }
 
 // Whether any note of a contains s.
@@ -177,6 +200,251 @@ static void table_is_bounded(void **state)
 	annotator_free(an);
 }
 
+// Bytes that fill a gap soon are out of order; late, a retransmission;
+// bytes seen before are a retransmission linked to their first copy,
+// spurious when they were already acknowledged; D-SACK is named.
+static void order_and_retransmissions(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	now_ms = 0;
+	hs(an, 0, 0, -1, -1);
+	seg(an, 0, TCP_ACK, 1, 1, 4);
+	now_ms = 1;
+	assert_int_equal(seg(an, 0, TCP_ACK, 9, 1, 4), EV_DATA);
+	now_ms = 2;
+	assert_int_equal(seg(an, 0, TCP_ACK, 5, 1, 4), EV_OUT_OF_ORDER);
+	seg(an, 0, TCP_ACK, 17, 1, 4);   // a gap at 13..16
+	now_ms = 500;
+	assert_int_equal(seg(an, 0, TCP_ACK, 13, 1, 4), EV_RETRANSMISSION);
+	assert_true(noted("missing from this capture"));
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 21, 0), EV_ACK);
+	now_ms = 800;
+	assert_int_equal(seg(an, 0, TCP_ACK, 17, 1, 4), EV_RETRANSMISSION);
+	assert_true(noted("spurious retransmission"));
+	assert_true(noted("first sent at"));
+	opts.nsack = 1;
+	opts.sack[0][0] = 17;
+	opts.sack[0][1] = 21;
+	seg(an, 1, TCP_ACK, 1, 21, 0);
+	assert_true(noted("D-SACK"));
+	seg(an, 0, TCP_ACK, 21, 1, 4);
+	now_ms = 1200;
+	assert_int_equal(seg(an, 0, TCP_ACK, 21, 1, 4), EV_RETRANSMISSION);
+	assert_true(noted("timeout"));
+	assert_true(noted("400.000 ms later"));
+	annotator_free(an);
+}
+
+// Keep-alives and zero-window probes (seq = snd.nxt - 1) and their answers.
+static void keepalive_and_zero_window(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	now_ms = 0;
+	hs(an, 0, 0, -1, -1);
+	seg(an, 0, TCP_ACK, 1, 1, 4);
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 5, 0), EV_ACK);
+	assert_int_equal(seg(an, 0, TCP_ACK, 4, 1, 0), EV_KEEPALIVE);
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 5, 0), EV_ACK);
+	assert_true(noted("answers the keep-alive"));
+	assert_int_equal(seg(an, 0, TCP_ACK, 4, 1, 1), EV_KEEPALIVE);
+	seg(an, 1, TCP_ACK, 1, 5, 0);
+	seg(an, 0, TCP_ACK, 5, 1, 4);
+	win = 0;
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 9, 0), EV_ZERO_WINDOW);
+	win = 100;
+	assert_int_equal(seg(an, 0, TCP_ACK, 8, 1, 0), EV_ZERO_WINDOW_PROBE);
+	win = 0;
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 9, 0), EV_ZERO_WINDOW);
+	assert_true(noted("answer to the probe"));
+	win = 100;
+	assert_int_equal(seg(an, 1, TCP_ACK, 1, 9, 0), EV_ACK);
+	assert_true(noted("window update"));
+	annotator_free(an);
+}
+
+// A SYN sent again after the SYN-ACK is a retransmission; the RTT is
+// from the last SYN (Karn); Fast Open's ack is ISN + 1 + data.
+static void handshake_variants(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	now_ms = 0;
+	assert_int_equal(seg(an, 0, TCP_SYN, 10, 0, 0), EV_HANDSHAKE_1);
+	now_ms = 1000;
+	assert_int_equal(seg(an, 0, TCP_SYN, 10, 0, 0), EV_RETRANSMISSION);
+	now_ms = 1001;
+	assert_int_equal(seg(an, 1, TCP_SYN | TCP_ACK, 50, 11, 0), EV_HANDSHAKE_2);
+	now_ms = 3000;
+	assert_int_equal(seg(an, 0, TCP_SYN, 10, 0, 0), EV_RETRANSMISSION);
+	assert_true(noted("after the server's SYN-ACK"));
+	now_ms = 3001;
+	assert_int_equal(seg(an, 1, TCP_SYN | TCP_ACK, 50, 11, 0), EV_RETRANSMISSION);
+	assert_int_equal(seg(an, 0, TCP_ACK, 11, 51, 0), EV_HANDSHAKE_3);
+	assert_true(noted("1.000 ms from the last of 3 SYNs"));
+	assert_true(noted("Karn"));
+	struct packet syn = mk(PROTO_TCP, 1, 40001, 2, 12000);
+	syn.tcp_flags = TCP_SYN;
+	syn.seq = 100;
+	syn.payload_len = 6;
+	annotate(an, &syn, 1, &a);
+	assert_true(noted("Fast Open"));
+	struct packet sa = mk(PROTO_TCP, 2, 12000, 1, 40001);
+	sa.tcp_flags = TCP_SYN | TCP_ACK;
+	sa.seq = 7;
+	sa.ack = 107;
+	annotate(an, &sa, 1, &a);
+	assert_true(noted("client ISN + 1 + 6"));
+	// Fast Open refused: the SYN-ACK acknowledges the SYN only, and the
+	// data comes again after the handshake.
+	syn.sport = 40002;
+	annotate(an, &syn, 1, &a);
+	sa.dport = 40002;
+	sa.ack = 101;
+	annotate(an, &sa, 1, &a);
+	assert_true(noted("did not take the SYN's data"));
+	struct packet again = mk(PROTO_TCP, 1, 40002, 2, 12000);
+	again.tcp_flags = TCP_ACK;
+	again.seq = 101;
+	again.ack = 8;
+	again.payload_len = 6;
+	annotate(an, &again, 1, &a);
+	assert_int_equal(a.event, EV_RETRANSMISSION);
+	assert_true(noted("Fast Open data of the SYN"));
+	annotator_free(an);
+}
+
+// FINs that cross: both ends end in TIME_WAIT. A new SYN on the closed
+// 4-tuple is a new conversation with its ports reused.
+static void close_variants(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	now_ms = 0;
+	hs(an, 0, 0, -1, -1);
+	assert_int_equal(seg(an, 0, TCP_FIN | TCP_ACK, 1, 1, 0), EV_FIN);
+	assert_int_equal(seg(an, 1, TCP_FIN | TCP_ACK, 1, 1, 0), EV_FIN);
+	assert_true(noted("simultaneous close"));
+	assert_int_equal(seg(an, 0, TCP_ACK, 2, 2, 0), EV_ACK);
+	assert_int_equal(seg(an, 1, TCP_ACK, 2, 2, 0), EV_ACK);
+	assert_true(noted("both wait there"));
+	now_ms = 200;
+	assert_int_equal(seg(an, 0, TCP_SYN, 90000, 0, 0), EV_HANDSHAKE_1);
+	assert_int_equal(a.conv, 2);
+	assert_true(noted("ports reused"));
+	assert_true(noted("60 s TIME_WAIT"));
+	// a full close() answered by RST
+	seg(an, 1, TCP_SYN | TCP_ACK, 500, 90001, 0);
+	seg(an, 0, TCP_ACK, 90001, 501, 0);
+	seg(an, 0, TCP_FIN | TCP_ACK, 90001, 501, 0);
+	seg(an, 1, TCP_ACK, 501, 90002, 0);
+	seg(an, 1, TCP_ACK, 501, 90002, 5);
+	assert_int_equal(seg(an, 0, TCP_RST, 90002, 0, 0), EV_RST);
+	assert_true(noted("which had sent its FIN"));
+	assert_false(noted("no FIN exchange"));
+	annotator_free(an);
+}
+
+// Mid-stream: the roles are a guess, relative numbers start at 1.
+// Window scaling: on only if both offer it; a SYN's window never scaled.
+static void midstream_and_scaling(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	assert_int_equal(seg(an, 1, TCP_ACK | TCP_PSH, 7000, 9000, 5), EV_DATA);
+	assert_true(noted("handshake was not captured"));
+	assert_int_equal(a.rel_seq, 1);
+	assert_int_equal(a.rel_ack, 1);
+	assert_false(a.has_win);
+	annotator_free(an);
+
+	an = annotator_new(0);
+	hs(an, 0, 0, 7, -1);
+	assert_true(a.has_win);
+	assert_int_equal(a.win_calc, 100);     // off: only one side offered
+	annotator_free(an);
+	an = annotator_new(0);
+	opts.has_wscale = 1;
+	opts.wscale = 7;
+	seg(an, 0, TCP_SYN, 0, 0, 0);
+	opts.has_wscale = 1;
+	opts.wscale = 2;
+	seg(an, 1, TCP_SYN | TCP_ACK, 0, 1, 0);
+	assert_true(noted("scaling is on"));
+	assert_int_equal(a.win_calc, 100);     // a SYN-ACK's own window
+	seg(an, 0, TCP_ACK, 1, 1, 0);
+	assert_int_equal(a.win_calc, 100 << 7);
+	seg(an, 1, TCP_ACK, 1, 1, 0);
+	assert_int_equal(a.win_calc, 100 << 2);
+	annotator_free(an);
+}
+
+// Later IP fragments join the first one's conversation; before it, none.
+static void fragments_join(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	struct packet first = mk(PROTO_UDP, 1, 40000, 2, 12000), rest;
+	(void)state;
+	first.is_fragment = first.more_fragments = 1;
+	first.frag_id = 77;
+	first.udp_len = 3008;
+	first.ip_len = 1500;
+	first.ip_hlen = 20;
+	first.payload_len = 1472;
+	annotate(an, &first, 1, &a);
+	assert_int_equal(a.event, EV_UDP_REQUEST);
+	assert_true(noted("one sendto() of 3000 bytes"));
+	rest = mk(PROTO_NONE, 1, 0, 2, 0);
+	rest.ip_proto = 17;
+	rest.is_fragment = 1;
+	rest.frag_id = 77;
+	rest.frag_offset = 1480;
+	rest.ip_len = 1548;
+	rest.ip_hlen = 20;
+	annotate(an, &rest, 1, &a);
+	assert_int_equal(a.event, EV_FRAGMENT);
+	assert_int_equal(a.conv, 1);
+	assert_int_equal(a.from, ROLE_CLIENT);
+	assert_true(noted("all 2 fragments"));
+	rest.frag_id = 78;
+	annotate(an, &rest, 1, &a);
+	assert_int_equal(a.conv, 0);
+	assert_true(noted("cannot be tied"));
+	annotator_free(an);
+}
+
+// An ICMP error from a router is from neither end; ARP notes by operation.
+static void router_and_arp(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	struct packet q = mk(PROTO_UDP, 1, 40000, 2, 12000), icmp, arp;
+	(void)state;
+	annotate(an, &q, 1, &a);
+	icmp = mk(PROTO_ICMP, 254, 0, 1, 0);
+	icmp.icmp_type = 3;
+	icmp.icmp_code = 4;
+	icmp.icmp_mtu = 1280;
+	icmp.quoted = (struct quoted){ 1, 1, 17, q.src, q.dst, 40000, 12000 };
+	annotate(an, &icmp, 1, &a);
+	assert_int_equal(a.conv, 1);
+	assert_int_equal(a.from, ROLE_NONE);
+	assert_true(noted("a router on the path"));
+	assert_true(noted("path MTU"));
+	memset(&arp, 0, sizeof arp);
+	arp.proto = PROTO_ARP;
+	arp.arp_op = 2;
+	annotate(an, &arp, 1, &a);
+	assert_false(noted("broadcast"));
+	arp.arp_op = 1;
+	annotate(an, &arp, 1, &a);
+	assert_true(noted("broadcast"));
+	arp.arp_gratuitous = 1;
+	annotate(an, &arp, 1, &a);
+	assert_true(noted("gratuitous"));
+	annotator_free(an);
+}
+
 static void endpoints_format(void **state)
 {
 	char out[ENDPOINT_LEN];
@@ -255,6 +523,13 @@ int main(void)
 		cmocka_unit_test(dup_acks_need_outstanding_data),
 		cmocka_unit_test(refused_is_explained),
 		cmocka_unit_test(udp_and_icmp),
+		cmocka_unit_test(order_and_retransmissions),
+		cmocka_unit_test(keepalive_and_zero_window),
+		cmocka_unit_test(handshake_variants),
+		cmocka_unit_test(close_variants),
+		cmocka_unit_test(midstream_and_scaling),
+		cmocka_unit_test(fragments_join),
+		cmocka_unit_test(router_and_arp),
 		cmocka_unit_test(table_is_bounded),
 		cmocka_unit_test(endpoints_format),
 		cmocka_unit_test(escape_every_byte),

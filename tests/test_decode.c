@@ -314,6 +314,8 @@ static void test_ipv4_fragments(void **state)
 	assert_int_equal(pk.proto, PROTO_UDP);
 	assert_int_equal(pk.sport, 4000);
 	assert_int_equal(pk.payload_len, 16);
+	assert_int_equal(pk.frag_id, 0x42);
+	assert_int_equal(pk.udp_len, 1500);   // the datagram's, not this piece's
 
 	struct pkt q = { .len = 0 };
 	put_eth(&q, 0x0800);
@@ -331,6 +333,7 @@ static void test_ipv4_fragments(void **state)
 	assert_int_equal(pk.dport, 0);
 	assert_int_equal(pk.payload_len, 20);
 	assert_non_null(strstr(pk.summary, "offset 1480"));
+	assert_non_null(strstr(pk.summary, "id 66"));
 }
 
 // Malformed IPv4 headers: bad version, header length, total length.
@@ -433,6 +436,8 @@ static void test_ipv6_extension_headers(void **state)
 	assert_int_equal(pk.sport, 443);
 	assert_int_equal(pk.payload_len, 4);
 	assert_memory_equal(pk.payload, "data", 4);
+	assert_int_equal(pk.frag_id, 0x99);   // the fragment header's id
+	assert_int_equal(pk.ip_id, 0);
 
 	p.b[14 + 40 + 32 + 2] = 0x05;   // fragment offset 0x05 << 8 = 1280
 	p.b[14 + 40 + 32 + 3] = 0x00;
@@ -683,8 +688,11 @@ static void test_arp(void **state)
 	assert_int_equal(pk.ip_version, 0);
 	assert_string_equal(pk.summary,
 	        "ARP request: who has 10.0.0.2? tell 10.0.0.1 (at 02:00:00:00:00:01)");
+	assert_int_equal(pk.arp_op, 1);
+	assert_int_equal(pk.arp_gratuitous, 0);
 	p.b[21] = 2;
 	decode(&p, DLT_EN10MB);
+	assert_int_equal(pk.arp_op, 2);
 	assert_string_equal(pk.summary, "ARP reply: 10.0.0.1 is at 02:00:00:00:00:01"
 	                                " (to 10.0.0.2 at 00:00:00:00:00:00)");
 	decode_n(&p, DLT_EN10MB, 30);
@@ -746,6 +754,74 @@ static void test_not_decoded(void **state)
 	assert_stop("ethernet", "truncated");
 }
 
+// ICMP fragmentation needed: the next-hop MTU is the low 2 bytes (RFC
+// 1191); ICMPv6 packet too big: 4 bytes.
+static void test_icmp_mtu(void **state)
+{
+	(void)state;
+	struct pkt p = { .len = 0 };
+	put_eth(&p, 0x0800);
+	put_ipv4(&p, 1, "10.0.0.254", "10.0.0.1", 7, 0, NULL, 0);
+	put_icmp(&p, 1, 3, 4, 0xabcd0578);   // unused bytes not zero
+	pkt_finish(&p);
+	decode(&p, DLT_EN10MB);
+	assert_int_equal(pk.icmp_mtu, 1400);
+	assert_non_null(strstr(pk.summary, "next-hop MTU 1400"));
+	struct pkt q = { .len = 0 };
+	put_eth(&q, 0x86dd);
+	put_ipv6(&q, 58, "2001:db8::fe", "2001:db8::1");
+	put_icmp(&q, 58, 2, 0, 70000);
+	pkt_finish(&q);
+	decode(&q, DLT_EN10MB);
+	assert_int_equal(pk.icmp_mtu, 70000);
+}
+
+// An MLDv2 report is named, with its record count; its records are not
+// application data.
+static void test_mldv2(void **state)
+{
+	(void)state;
+	struct pkt p = { .len = 0 };
+	put_eth(&p, 0x86dd);
+	put_ipv6(&p, 58, "fe80::1", "ff02::16");
+	put_icmp(&p, 58, 143, 0, 2);
+	for (int i = 0; i < 40; i++)
+		put_u8(&p, (uint8_t)i);
+	pkt_finish(&p);
+	decode(&p, DLT_EN10MB);
+	assert_no_stop();
+	assert_non_null(strstr(pk.summary, "MLDv2"));
+	assert_non_null(strstr(pk.summary, "2 group records"));
+	assert_int_equal(pk.payload_len, 0);
+}
+
+// Fast Open: kind 34 with a cookie, an empty one (a cookie request), and
+// the experimental kind 254 with magic 0xf989.
+static void test_tcp_fastopen_option(void **state)
+{
+	(void)state;
+	static const uint8_t opts[3][12] = {
+		{ 34, 10, 1, 2, 3, 4, 5, 6, 7, 8, 1, 1 },
+		{ 34, 2, 1, 1 },
+		{ 254, 12, 0xf9, 0x89, 1, 2, 3, 4, 5, 6, 7, 8 },
+	};
+	static const int lens[3] = { 12, 4, 12 }, cookie[3] = { 8, 0, 8 };
+	for (int i = 0; i < 3; i++) {
+		struct pkt p = { .len = 0 };
+		put_eth(&p, 0x0800);
+		put_ipv4(&p, 6, "10.0.0.1", "10.0.0.2", 1, 0x4000, NULL, 0);
+		put_tcp(&p, 40000, 12000, 5, 0, 0x02, 100, opts[i], lens[i]);
+		put_bytes(&p, "hi", 2);
+		pkt_finish(&p);
+		decode(&p, DLT_EN10MB);
+		assert_no_stop();
+		assert_int_equal(pk.opt.has_tfo, 1);
+		assert_int_equal(pk.opt.tfo_cookie_len, cookie[i]);
+		assert_int_equal(pk.opt.malformed, 0);
+		assert_int_equal(pk.payload_len, 2);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -772,6 +848,9 @@ int main(void)
 		cmocka_unit_test(test_arp),
 		cmocka_unit_test(test_ndp),
 		cmocka_unit_test(test_not_decoded),
+		cmocka_unit_test(test_icmp_mtu),
+		cmocka_unit_test(test_mldv2),
+		cmocka_unit_test(test_tcp_fastopen_option),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,6 +131,70 @@ static void test_checksum_verdicts(void **state)
 	                    "unverified: loopback checksum offload");
 }
 
+// A partial checksum (only the pseudo-header sum, left to the card) is
+// unverified whether the frame is read live or from a file; a wrong one
+// stays incorrect from a file.
+static void test_partial_checksum(void **state)
+{
+	(void)state;
+	struct pkt p;
+	udp_frame(&p, "10.0.0.1", "10.0.0.2");
+	uint32_t s = 17 + 8 + 5 + 0x0a00 + 0x0001 + 0x0a00 + 0x0002;
+	s = (s & 0xffff) + (s >> 16);
+	p.b[40] = (uint8_t)(s >> 8);
+	p.b[41] = (uint8_t)s;
+	decode_fields(&p, 1, p.len, 0);
+	assert_int_equal(field("udp", "checksum")->check, CHECK_PARTIAL);
+	decode_fields(&p, 1, p.len, 1);
+	assert_int_equal(field("udp", "checksum")->check, CHECK_PARTIAL);
+	p.b[41] ^= 0x10;
+	decode_fields(&p, 1, p.len, 0);
+	assert_int_equal(field("udp", "checksum")->check, CHECK_BAD);
+}
+
+// IPv4 flags name every bit set; option names go on past a NOP.
+static void test_ipv4_flags_and_options(void **state)
+{
+	(void)state;
+	static const uint8_t rr[8] = { 1, 7, 7, 4, 0, 0, 0, 0 };
+	static const uint16_t frag[4] = { 0x6000, 0x8000, 0xe000, 0 };
+	static const char *const text[4] = {
+		"0x3 (DF, don't fragment, MF, more fragments)",
+		"0x4 (reserved bit set)",
+		"0x7 (reserved bit set, DF, don't fragment, MF, more fragments)",
+		"0x0 (none)",
+	};
+	for (int i = 0; i < 4; i++) {
+		struct pkt p = { .len = 0 };
+		put_eth(&p, 0x0800);
+		put_ipv4(&p, 17, "10.0.0.1", "10.0.0.2", 1, frag[i], rr, 8);
+		put_udp(&p, 40000, 12000);
+		put_bytes(&p, "x", 1);
+		pkt_finish(&p);
+		decode_fields(&p, 1, p.len, 0);
+		assert_string_equal(field("ipv4", "flags")->value, text[i]);
+		assert_string_equal(field("ipv4", "options")->value, "NOP, record route");
+	}
+}
+
+// The outer tag of QinQ (TPID 0x88a8) is 802.1ad; the inner 802.1Q.
+static void test_qinq_titles(void **state)
+{
+	(void)state;
+	struct pkt p = { .len = 0 };
+	put_eth(&p, 0x88a8);
+	put_be16(&p, 100);
+	put_be16(&p, 0x8100);
+	put_be16(&p, 200);
+	put_be16(&p, 0x0800);
+	put_ipv4(&p, 17, "10.0.0.1", "10.0.0.2", 1, 0, NULL, 0);
+	put_udp(&p, 40000, 12000);
+	pkt_finish(&p);
+	decode_fields(&p, 1, p.len, 0);
+	assert_string_equal(fl.layer[1].title, "802.1ad service tag (QinQ outer)");
+	assert_string_equal(fl.layer[2].title, "802.1Q VLAN tag");
+}
+
 static void test_tcp_option_fields(void **state)
 {
 	(void)state;
@@ -329,6 +393,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_udp_layers_and_fields),
 		cmocka_unit_test(test_checksum_verdicts),
+		cmocka_unit_test(test_partial_checksum),
+		cmocka_unit_test(test_ipv4_flags_and_options),
+		cmocka_unit_test(test_qinq_titles),
 		cmocka_unit_test(test_tcp_option_fields),
 		cmocka_unit_test(test_icmp_quoted_layers),
 		cmocka_unit_test(test_ndp_fields),

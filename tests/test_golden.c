@@ -16,10 +16,11 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "annotate.h"
 #include "harness.h"
 
 #define MAX_ROWS   256
-#define MAX_OPTS   12
+#define MAX_OPTS   24
 #define MAX_OUTPUT (4 << 20)
 
 struct row {
@@ -167,6 +168,23 @@ static ssize_t run_socktrace(const struct row *r, int *status)
 	return n;
 }
 
+// Fail if a note line of text output (4 spaces, then the note) is as
+// long as a note can be: it was cut, so the note must be shortened.
+static void no_cut_notes(const struct row *r, const char *out, size_t len)
+{
+	const char *p = out, *end = out + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n >= 4 + ANNOT_NOTE_LEN - 1 && memcmp(p, "    ", 4) == 0 &&
+		    p[4] != ' ')
+			fail_msg("%s: a note was cut at %d bytes: %.60s...", r->name,
+			         ANNOT_NOTE_LEN - 1, p + 4);
+		p += n + 1;
+	}
+}
+
 // One golden test: the row's output must equal its expected file.
 static void golden(void **state)
 {
@@ -179,6 +197,7 @@ static void golden(void **state)
 
 	assert_true(n >= 0);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	no_cut_notes(r, output, (size_t)n);
 	snprintf(rel, sizeof rel, "tests/golden/%s", r->expected);
 	want = slurp(root_path(path, sizeof path, rel), &wlen);
 	if (!want)

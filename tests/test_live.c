@@ -110,7 +110,7 @@ static void live_capture_annotates_and_stops_on_sigint(void **state)
 	if (!have_netns)
 		skip();
 	assert_int_equal(proc_start(&p, argv), 0);
-	assert_int_equal(wait_for_line(p.err, "listening on lo, filter 'port 12000 or icmp or icmp6'", 10000), 0);
+	assert_int_equal(wait_for_line(p.err, "listening on lo, filter 'port 12000 or icmp or icmp6 or (ip[6:2] & 0x1fff != 0) or ip6[6] == 44'", 10000), 0);
 	send_to_closed_port();
 	assert_int_equal(wait_for_line(p.out, "127.0.0.1:12000 len 7 udp-request", 10000), 0);
 	assert_int_equal(wait_for_line(p.out, "icmp-unreachable", 10000), 0);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define WAYS 4
 
@@ -16,10 +17,13 @@ struct annotator {
 	struct conv *convs;       // nsets * WAYS entries
 	uint32_t *tags;           // per entry: its ends' hash | 1, or 0 if free
 	unsigned nsets;
-	uint64_t clock;           // packets seen (for LRU)
+	uint64_t clock;           // packets seen (for LRU; the packet number)
 	unsigned long next_id;
 	unsigned long evictions;
+	struct frag_table *frags; // IP fragments in flight
 };
+
+const char *const side[2] = { "client", "server" };
 
 static const char *const event_names[] = {
 	[EV_OTHER] = "other",
@@ -37,6 +41,12 @@ static const char *const event_names[] = {
 	[EV_DUP_ACK] = "dup-ack",
 	[EV_ARP] = "arp",
 	[EV_NDP] = "ndp",
+	[EV_FRAGMENT] = "fragment",
+	[EV_OUT_OF_ORDER] = "out-of-order",
+	[EV_KEEPALIVE] = "keep-alive",
+	[EV_ZERO_WINDOW] = "zero-window",
+	[EV_ZERO_WINDOW_PROBE] = "zero-window-probe",
+	[EV_ICMP_ERROR] = "icmp-error",
 };
 
 const char *event_name(enum event e)
@@ -56,9 +66,11 @@ struct annotator *annotator_new(unsigned max_convs)
 	an->nsets = (max_convs + WAYS - 1) / WAYS;
 	an->convs = calloc((size_t)an->nsets * WAYS, sizeof *an->convs);
 	an->tags = calloc((size_t)an->nsets * WAYS, sizeof *an->tags);
-	if (!an->convs || !an->tags) {
+	an->frags = frag_new();
+	if (!an->convs || !an->tags || !an->frags) {
 		free(an->convs);
 		free(an->tags);
+		frag_free(an->frags);
 		free(an);
 		return NULL;
 	}
@@ -72,6 +84,7 @@ void annotator_free(struct annotator *an)
 		return;
 	free(an->convs);
 	free(an->tags);
+	frag_free(an->frags);
 	free(an);
 }
 
@@ -95,6 +108,22 @@ double ms_between(const struct timeval *a, const struct timeval *b)
 {
 	return (double)(b->tv_sec - a->tv_sec) * 1e3 +
 	       (double)(b->tv_usec - a->tv_usec) / 1e3;
+}
+
+uint64_t tv_usec(const struct timeval *tv)
+{
+	return (uint64_t)tv->tv_sec * 1000000u + (uint64_t)tv->tv_usec;
+}
+
+void usec_text(char *out, uint64_t usec)
+{
+	time_t sec = (time_t)(usec / 1000000u);
+	struct tm tm;
+	char hms[12];
+
+	if (!localtime_r(&sec, &tm) || strftime(hms, sizeof hms, "%H:%M:%S", &tm) == 0)
+		strcpy(hms, "??:??:??");
+	snprintf(out, 20, "%s.%06u", hms, (unsigned)(usec % 1000000u));
 }
 
 // Write an IPv4 address in dotted quad at out; returns its length.
@@ -241,21 +270,47 @@ static int ephemeral(uint16_t port)
 // Decide which end of a new conversation is the client: the one that
 // sent a SYN, the one a SYN-ACK went to, the one on an ephemeral port
 // talking to a non-ephemeral one, or else the first sender. Returns 0 if
-// the packet's source is the client, 1 if its destination is.
-static int pick_client(const struct packet *pk, const char **why)
+// the packet's source is the client, 1 if its destination is; *guessed
+// is 1 when no SYN decided it (a TCP capture that began mid-stream).
+static int pick_client(const struct packet *pk, const char **why, int *guessed)
 {
-	if (pk->proto == PROTO_TCP && (pk->tcp_flags & TCP_SYN)) {
+	int tcp = pk->proto == PROTO_TCP;
+
+	*guessed = tcp;
+	if (tcp && (pk->tcp_flags & TCP_SYN)) {
 		int synack = (pk->tcp_flags & TCP_ACK) != 0;
 		*why = synack ? "the SYN-ACK went to it" : "it sent the SYN";
+		*guessed = 0;
 		return synack;
 	}
 	if (ephemeral(pk->sport) != ephemeral(pk->dport)) {
-		*why = "its port is ephemeral, the other end's is not";
+		*why = "its port looks ephemeral, the other end's does not";
 		return ephemeral(pk->dport);
 	}
-	*why = pk->proto == PROTO_TCP ? "it sent the first segment seen"
-	                               : "it sent the first datagram";
+	*why = tcp ? "it sent the first segment seen; both ports look alike, so "
+	             "this is a guess" :
+	             "it sent the first datagram seen; both ports look alike, "
+	             "so this is a guess";
 	return 0;
+}
+
+// Fill c as a new conversation of pk's protocol numbered id, its ends
+// set by pick_client; *dir as conv_find.
+static void conv_init(struct conv *c, const struct packet *pk,
+                      unsigned long id, int *dir)
+{
+	memset(c, 0, sizeof *c);
+	c->id = id;
+	c->proto = pk->proto;
+	c->first_fin = -1;
+	c->d[0].wscale = c->d[1].wscale = -1;
+	*dir = pick_client(pk, &c->why_client, &c->guessed);
+	c->addr[*dir] = pk->src;
+	c->port[*dir] = pk->sport;
+	c->addr[!*dir] = pk->dst;
+	c->port[!*dir] = pk->dport;
+	format_endpoint(c->label[0], &c->addr[0], c->port[0]);
+	format_endpoint(c->label[1], &c->addr[1], c->port[1]);
 }
 
 // Find or make the conversation of a UDP or TCP packet; *dir as conv_find.
@@ -268,19 +323,55 @@ static struct conv *conv_get(struct annotator *an, const struct packet *pk,
 	if (c)
 		return c;
 	c = conv_slot(an, pk->proto, &pk->src, pk->sport, &pk->dst, pk->dport);
-	memset(c, 0, sizeof *c);
-	c->id = an->next_id++;
-	c->proto = pk->proto;
-	c->first_fin = -1;
-	*dir = pick_client(pk, &c->why_client);
-	c->addr[*dir] = pk->src;
-	c->port[*dir] = pk->sport;
-	c->addr[!*dir] = pk->dst;
-	c->port[!*dir] = pk->dport;
-	format_endpoint(c->label[0], &c->addr[0], c->port[0]);
-	format_endpoint(c->label[1], &c->addr[1], c->port[1]);
+	conv_init(c, pk, an->next_id++, dir);
 	*is_new = 1;
 	return c;
+}
+
+// Whether TCP segment pk opens a new connection on c's 4-tuple: a SYN
+// (no ACK) that is not a copy of the SYN of the connection c holds.
+static int tcp_reused(const struct conv *c, int dir, const struct packet *pk)
+{
+	if ((pk->tcp_flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN)
+		return 0;
+	if (dir == 0 && c->d[0].have_base && c->syns && pk->seq == c->d[0].base)
+		return 0;  // the same SYN again
+	return c->state != ST_NONE || c->packets[0] + c->packets[1] > 0;
+}
+
+// Start a new conversation in c's entry for the SYN pk: the ports are
+// reused. Returns the old conversation's number; *ago is how long ago it
+// closed in seconds (-1 if its end was not seen).
+static unsigned long conv_renew(struct annotator *an, struct conv *c,
+                                const struct packet *pk, int *dir, double *ago,
+                                int *timewait)
+{
+	unsigned long old = c->id;
+
+	*ago = c->state == ST_CLOSED ?
+	       (double)(tv_usec(&pk->ts) - c->closed_usec) / 1e6 : -1;
+	*timewait = c->timewait && *ago < 60;
+	conv_init(c, pk, an->next_id++, dir);
+	return old;
+}
+
+// Explain a reused 4-tuple: the old conversation, and TIME_WAIT.
+static void explain_reuse(unsigned long old, double ago, int timewait,
+                          struct annotation *a)
+{
+	if (ago < 0) {
+		note(a, "ports reused: the addresses and ports of conversation %lu, "
+		     "whose end was not seen; a new connection starts", old);
+		return;
+	}
+	note(a, "ports reused: the addresses and ports of conversation %lu, "
+	     "closed %.3f s ago%s", old, ago, timewait ? ", so still in Linux's "
+	     "60 s TIME_WAIT on the end that closed first" : "");
+	if (timewait)
+		note(a, "Linux accepts a SYN for a 4-tuple in TIME_WAIT when its "
+		     "sequence number or timestamp is above the old connection's "
+		     "(RFC 6191); net.ipv4.tcp_tw_reuse lets a connecting side "
+		     "reuse one");
 }
 
 // Fill the conversation fields of a from c, for a packet going in dir.
@@ -288,8 +379,31 @@ static void set_roles(struct annotation *a, const struct conv *c, int dir)
 {
 	a->conv = c->id;
 	a->from = dir == 0 ? ROLE_CLIENT : ROLE_SERVER;
-	strcpy(a->client, c->label[0]);
-	strcpy(a->server, c->label[1]);
+	a->to_client = dir;
+	a->client = c->label[0];
+	a->server = c->label[1];
+}
+
+// The notes of a client's UDP datagram: one sendto(), one datagram
+// (in fragments if it was too big), and the client's source port.
+static void udp_request_notes(const struct conv *c, const struct packet *pk,
+                              struct annotation *a)
+{
+	if (pk->is_fragment && pk->udp_len >= 8)
+		note(a, "request %lu from the client: one sendto() of %u bytes "
+		     "(UDP length %u) is one datagram, but on the wire it is "
+		     "several IP fragments; this first one carries %u of its bytes, "
+		     "and recvfrom() gets all %u or nothing", c->packets[0],
+		     pk->udp_len - 8, pk->udp_len, pk->payload_len, pk->udp_len - 8);
+	else
+		note(a, "request %lu from the client, %u bytes: one sendto() is "
+		     "one datagram, delivered whole or not at all",
+		     c->packets[0], pk->payload_len);
+	if (c->packets[0] == 1 && c->packets[1] == 0 && ephemeral(c->port[0]))
+		note(a, "the client's source port %u looks ephemeral: most likely "
+		     "the client never called bind() and its first sendto() had "
+		     "the OS pick a free port (a capture cannot tell that from a "
+		     "bind() to this very port)", c->port[0]);
 }
 
 // Classify a UDP datagram going in direction dir of c.
@@ -301,92 +415,110 @@ static void annotate_udp(struct conv *c, int dir, const struct packet *pk,
 	if (!want)
 		return;
 	if (dir == 0) {
-		note(a, "request %lu from the client, %u bytes: one sendto() is "
-		     "one datagram, delivered whole or not at all",
-		     c->packets[0], pk->payload_len);
-		if (c->packets[0] == 1 && c->packets[1] == 0 &&
-		    ephemeral(c->port[0]))
-			note(a, "the OS chose the client's source port %u: the "
-			     "client never called bind(), so its first sendto() "
-			     "bound the socket to a free ephemeral port",
-			     c->port[0]);
+		udp_request_notes(c, pk, a);
 		return;
 	}
-	note(a, "reply from the server, %u bytes: its sendto() goes back to "
-	     "the address recvfrom() reported for the request, %s",
-	     pk->payload_len, a->client);
+	if (pk->is_fragment && pk->udp_len >= 8)
+		note(a, "reply from the server: one datagram of %u bytes (UDP length "
+		     "%u) in IP fragments, this first one with %u of them; its "
+		     "sendto() goes back to the address recvfrom() reported, %s",
+		     pk->udp_len - 8, pk->udp_len, pk->payload_len, a->client);
+	else
+		note(a, "reply from the server, %u bytes: its sendto() goes back to "
+		     "the address recvfrom() reported for the request, %s",
+		     pk->payload_len, a->client);
 	if (c->packets[0] == 0)
 		note(a, "(the request it answers is not in this capture)");
 }
 
-// Explain an ICMP or ICMPv6 destination-unreachable message.
-static void explain_unreachable(const struct packet *pk, struct annotation *a)
+// Which end of c the ICMP error pk comes from, given dir, the direction
+// of the datagram it quotes: the other end (its kernel answered), or
+// ROLE_NONE when a router on the path sent it (the address differs).
+static enum role icmp_sender(const struct conv *c, int dir,
+                             const struct packet *pk)
 {
-	int v6 = pk->proto == PROTO_ICMP6;
-	int port = v6 ? pk->icmp_code == 4 : pk->icmp_code == 3;
-	const struct quoted *q = &pk->quoted;
-	char dst[ENDPOINT_LEN];
+	const struct ipaddr *end = &c->addr[!dir];
+	size_t len = end->family == 4 ? 4 : 16;
 
-	if (!q->valid) {
-		note(a, "destination unreachable (code %u); the quoted datagram "
-		     "was not captured", pk->icmp_code);
-		return;
-	}
-	format_endpoint(dst, &q->dst, q->has_ports ? q->dport : -1);
-	if (port && !q->has_ports) {
-		note(a, "port unreachable: no socket is bound to the datagram's "
-		     "destination port on %s (the quoted ports were not "
-		     "captured)", dst);
-		return;
-	}
-	if (!port) {
-		note(a, "destination unreachable (code %u) for a datagram to %s: "
-		     "it could not be delivered", pk->icmp_code, dst);
-		return;
-	}
-	note(a, "port unreachable: no socket is bound to %s port %u there, so "
-	     "the kernel of %s answered the datagram with this ICMP%s message",
-	     q->proto == 6 ? "TCP" : "UDP", q->dport, a->src, v6 ? "v6" : "");
-	if (q->proto == 17)
-		note(a, "UDP has no connection: the client's sendto() already "
-		     "succeeded, and an unconnected socket is never told of "
-		     "this error, so its recvfrom() waits forever unless it has "
-		     "a timeout (a connect()ed UDP socket would get "
-		     "ECONNREFUSED instead)");
+	if (end->family == pk->src.family && memcmp(end->a, pk->src.a, len) == 0)
+		return dir == 0 ? ROLE_SERVER : ROLE_CLIENT;
+	return ROLE_NONE;
 }
 
-// Classify an ICMP or ICMPv6 packet; an unreachable error joins the
-// conversation of the datagram it quotes.
+// Join an ICMP error to the conversation of the datagram it quotes.
+static void icmp_join(struct annotator *an, const struct packet *pk,
+                      int want, struct annotation *a)
+{
+	const struct quoted *q = &pk->quoted;
+	enum proto p = q->proto == 17 ? PROTO_UDP : PROTO_TCP;
+	int dir;
+
+	if (!q->valid || !q->has_ports || (q->proto != 17 && q->proto != 6))
+		return;
+	struct conv *c = conv_find(an, p, &q->src, q->sport, &q->dst,
+	                           q->dport, &dir);
+	if (!c)
+		return;
+	set_roles(a, c, !dir);  // the error travels towards the sender
+	c->last_use = an->clock;
+	a->from = icmp_sender(c, dir, pk);
+	if (want && a->from == ROLE_NONE)
+		note(a, "sent by %s, which is neither end of conversation %lu: a "
+		     "router on the path (or a middlebox) reports the problem, "
+		     "not the %s", a->src, c->id, side[!dir]);
+}
+
+// Classify an ICMP or ICMPv6 packet; an error joins the conversation of
+// the datagram it quotes.
 static void annotate_icmp(struct annotator *an, const struct packet *pk,
                           int want, struct annotation *a)
 {
 	int v6 = pk->proto == PROTO_ICMP6;
-	const struct quoted *q = &pk->quoted;
+	uint8_t t = pk->icmp_type;
+	int error = v6 ? t >= 1 && t <= 4 : t == 3 || t == 4 || t == 5 ||
+	                                    t == 11 || t == 12;
 
-	if (v6 && pk->icmp_type >= 133 && pk->icmp_type <= 137) {
-		a->event = EV_NDP;
-		if (want && (pk->icmp_type == 135 || pk->icmp_type == 136))
-			note(a, "NDP (IPv6's ARP): before sending to a neighbour "
-			     "it has no link-layer address for, the kernel asks "
-			     "for it; the answer goes into its neighbour cache");
+	if (v6 && !error) {
+		icmp6_info(pk, want, a);
 		return;
 	}
-	if (pk->icmp_type != (v6 ? 1 : 3))
+	if (!error)
 		return;
-	a->event = EV_ICMP_UNREACHABLE;
-	if (q->valid && q->has_ports && (q->proto == 17 || q->proto == 6)) {
-		int dir;
-		enum proto p = q->proto == 17 ? PROTO_UDP : PROTO_TCP;
-		struct conv *c = conv_find(an, p, &q->src, q->sport, &q->dst,
-		                           q->dport, &dir);
-		if (c) {
-			// The error travels towards the datagram's sender.
-			set_roles(a, c, !dir);
-			c->last_use = an->clock;
-		}
-	}
+	a->event = t == (v6 ? 1 : 3) ? EV_ICMP_UNREACHABLE : EV_ICMP_ERROR;
+	icmp_join(an, pk, want, a);
 	if (want)
-		explain_unreachable(pk, a);
+		explain_icmp_error(pk, a);
+}
+
+// A later IP fragment: no ports of its own, so it joins the conversation
+// of its datagram's first fragment when that is known.
+static void annotate_fragment(struct annotator *an, const struct packet *pk,
+                              int want, struct annotation *a)
+{
+	int dir;
+	struct conv *c = frag_later(an->frags, pk, want, a, &dir);
+
+	a->event = EV_FRAGMENT;
+	if (!c)
+		return;
+	c->last_use = an->clock;
+	set_roles(a, c, dir);
+}
+
+// Say that a TCP conversation's handshake is not known, and why.
+static void explain_no_handshake(const struct annotator *an,
+                                 struct annotation *a)
+{
+	if (an->evictions)
+		note(a, "no handshake seen for it: not captured, or forgotten with "
+		     "its conversation (the table keeps %u conversations and has "
+		     "forgotten %lu so far): which end is the client is a guess",
+		     an->nsets * WAYS, an->evictions);
+	else
+		note(a, "the handshake was not captured (the capture began after "
+		     "it, or missed it): which end is the client is a guess");
+	note(a, "relative numbers start at 1 with the first segment seen each "
+	     "way, as Wireshark counts them");
 }
 
 // Classify a UDP or TCP packet within its conversation.
@@ -396,47 +528,59 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	int dir, is_new;
 	struct conv *c = conv_get(an, pk, &dir, &is_new);
 
+	unsigned long old = 0;
+	double ago = -1;
+	int timewait = 0;
+
+	if (!is_new && pk->proto == PROTO_TCP && tcp_reused(c, dir, pk)) {
+		old = conv_renew(an, c, pk, &dir, &ago, &timewait);
+		is_new = 1;
+	}
 	c->last_use = an->clock;
 	set_roles(a, c, dir);
-	strcpy(a->src, c->label[dir]);
-	strcpy(a->dst, c->label[!dir]);
+	a->src = c->label[dir];
+	a->dst = c->label[!dir];
 	if (want && is_new)
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
+	if (want && old)
+		explain_reuse(old, ago, timewait, a);
+	if (want && is_new && c->guessed)
+		explain_no_handshake(an, a);
 	if (pk->proto == PROTO_UDP)
 		annotate_udp(c, dir, pk, want, a);
 	else
-		annotate_tcp(c, dir, pk, want, a);
+		annotate_tcp(c, dir, pk, an->clock, want, a);
+	if (pk->is_fragment)
+		frag_first(an->frags, pk, c, dir, want, a);
 }
 
 void annotate(struct annotator *an, const struct packet *pk, int want_notes,
               struct annotation *a)
 {
 	int ports = pk->proto == PROTO_UDP || pk->proto == PROTO_TCP;
+	int later_frag = pk->is_fragment && pk->frag_offset > 0;
 
 	an->clock++;
 	a->event = EV_OTHER;
 	a->conv = 0;
 	a->from = ROLE_NONE;
-	a->client[0] = a->server[0] = '\0';
-	a->has_rel = 0;
-	a->rel_seq = a->rel_ack = 0;
+	a->to_client = 0;
+	a->client = a->server = "";
+	a->has_rel = a->has_win = 0;
+	a->rel_seq = a->rel_ack = a->win_calc = 0;
 	a->nnotes = 0;
 	// UDP and TCP ends are copied from their conversation's labels.
-	if (pk->ip_version && (!ports || pk->stopped_layer ||
-	                       (pk->is_fragment && pk->frag_offset > 0))) {
-		format_endpoint(a->src, &pk->src, ports ? pk->sport : -1);
-		format_endpoint(a->dst, &pk->dst, ports ? pk->dport : -1);
+	a->src = a->srcbuf;
+	a->dst = a->dstbuf;
+	if (pk->ip_version && (!ports || pk->stopped_layer || later_frag)) {
+		format_endpoint(a->srcbuf, &pk->src, ports ? pk->sport : -1);
+		format_endpoint(a->dstbuf, &pk->dst, ports ? pk->dport : -1);
 	} else {
-		a->src[0] = a->dst[0] = '\0';
+		a->srcbuf[0] = a->dstbuf[0] = '\0';
 	}
 	if (pk->proto == PROTO_ARP) {
-		a->event = EV_ARP;
-		if (want_notes)
-			note(a, "ARP: before the first IPv4 packet to an address "
-			     "on the link, the kernel asks (by broadcast) which "
-			     "Ethernet address has it; the answer goes into its "
-			     "ARP cache (`ip neigh`)");
+		annotate_arp(pk, want_notes, a);
 		return;
 	}
 	// A packet whose decoding stopped early is shown, not tracked: its
@@ -448,9 +592,9 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 		     pk->stopped_reason ? pk->stopped_reason : "malformed");
 	if (pk->stopped_layer || pk->ip_version == 0)
 		return;
-	if (pk->is_fragment && pk->frag_offset > 0)
-		return;
-	if (ports)
+	if (later_frag)
+		annotate_fragment(an, pk, want_notes, a);
+	else if (ports)
 		annotate_transport(an, pk, want_notes, a);
 	else if (pk->proto == PROTO_ICMP || pk->proto == PROTO_ICMP6)
 		annotate_icmp(an, pk, want_notes, a);

@@ -28,6 +28,12 @@ enum event {
 	EV_DUP_ACK,
 	EV_ARP,
 	EV_NDP,
+	EV_FRAGMENT,         // an IP fragment after the first
+	EV_OUT_OF_ORDER,     // bytes never seen, arriving after later ones
+	EV_KEEPALIVE,        // seq = snd.nxt - 1, no new data: "still there?"
+	EV_ZERO_WINDOW,      // an ACK advertising a window of 0
+	EV_ZERO_WINDOW_PROBE, // a probe of the peer's zero window
+	EV_ICMP_ERROR,       // ICMP errors other than unreachable
 };
 
 // Which end of its conversation sent a packet.
@@ -40,13 +46,21 @@ enum role { ROLE_NONE, ROLE_CLIENT, ROLE_SERVER };
 struct annotation {
 	enum event event;
 	unsigned long conv;            // conversation number from 1; 0: none
-	enum role from;                // the sender's role (ROLE_NONE: unknown)
-	char src[ENDPOINT_LEN];        // sender as "IP:port" ("IP" if no port)
-	char dst[ENDPOINT_LEN];        // receiver, likewise
-	char client[ENDPOINT_LEN];     // the conversation's client ("" if none)
-	char server[ENDPOINT_LEN];     // and its server
+	enum role from;                // the sender's role (ROLE_NONE: unknown,
+	                               // or a router's ICMP error)
+	int to_client;                 // it travels towards the client (its
+	                               // conversation's direction 1)
+	// The strings below stay valid until the next call of annotate():
+	// they point into the conversation table or into the bufs.
+	const char *src;               // sender as "IP:port" ("IP" if no port)
+	const char *dst;               // receiver, likewise
+	const char *client;            // the conversation's client ("" if none)
+	const char *server;            // and its server
+	char srcbuf[ENDPOINT_LEN], dstbuf[ENDPOINT_LEN];
 	int has_rel;                   // TCP: rel_seq/rel_ack are meaningful
-	uint32_t rel_seq, rel_ack;     // relative to each side's ISN
+	uint32_t rel_seq, rel_ack;     // relative, as Wireshark counts them
+	int has_win;                   // TCP: win_calc is known
+	uint32_t win_calc;             // the window in bytes: raw x scale
 	int nnotes;
 	char notes[ANNOT_NOTES][ANNOT_NOTE_LEN];
 };

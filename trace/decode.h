@@ -54,11 +54,17 @@ void decode_icmp6(struct packet *pk, struct cursor *c);
 const char *icmp_name(uint8_t type, uint8_t code);
 const char *icmp6_name(uint8_t type, uint8_t code);
 
+// What an IPv6 fragment header says (is_frag 0 if there was none).
+struct frag6 {
+	int is_frag, more;
+	uint32_t off, id;
+};
+
 // Walk IPv6 extension headers from next header *nh at c; on return c is
 // at the upper-layer header and *nh says which it is. Fragment details
-// go to frag_off/more (if not NULL). Returns 0, or -1 with *why set.
-int ipv6_walk(struct cursor *c, uint8_t *nh, uint32_t *frag_off,
-              int *more, int *is_frag, const char **why);
+// go to *fr (if not NULL). Returns 0, or -1 with *why set.
+int ipv6_walk(struct cursor *c, uint8_t *nh, struct frag6 *fr,
+              const char **why);
 
 // Point the payload view at the rest of c's window; len is what the
 // headers say was sent.

@@ -27,6 +27,8 @@ static void arp_ipv4(struct packet *pk, struct cursor *c, uint16_t op)
 		decode_stop(pk, "arp", "truncated");
 		return;
 	}
+	pk->arp_op = op;
+	pk->arp_gratuitous = memcmp(spa, tpa, 4) == 0;
 	mac_str(smac, sha);
 	mac_str(tmac, tha);
 	inet_ntop(AF_INET, spa, sip, sizeof sip);

@@ -53,12 +53,11 @@ static void quoted_ipv6(struct quoted *q, struct cursor *c)
 	q->valid = 1;
 	q->src.family = q->dst.family = 6;
 	const char *why;
-	uint32_t off = 0;
-	int frag = 0;
-	if (ipv6_walk(c, &nh, &off, NULL, &frag, &why) < 0)
+	struct frag6 fr = { 0, 0, 0, 0 };
+	if (ipv6_walk(c, &nh, &fr, &why) < 0)
 		return;
 	q->proto = nh;
-	quoted_ports(q, c, off == 0);
+	quoted_ports(q, c, fr.off == 0);
 }
 
 // Text for an ICMP (v4) type and code.
@@ -127,7 +126,12 @@ void decode_icmp(struct packet *pk, struct cursor *c)
 	if (t == 0 || t == 8)
 		snprintf(pk->summary, sizeof pk->summary, "ICMP %s id %lu seq %lu",
 		         name, (unsigned long)rest >> 16, (unsigned long)rest & 0xffff);
-	else
+	else if (t == 3 && pk->icmp_code == 4) {
+		pk->icmp_mtu = (uint32_t)rest & 0xffff;  // RFC 1191: low 2 bytes
+		snprintf(pk->summary, sizeof pk->summary,
+		         "ICMP %s (type %u code %u), next-hop MTU %u", name, t,
+		         pk->icmp_code, pk->icmp_mtu);
+	} else
 		snprintf(pk->summary, sizeof pk->summary, "ICMP %s (type %u code %u)",
 		         name, t, pk->icmp_code);
 	if (t == 3 || t == 4 || t == 5 || t == 11 || t == 12) {
@@ -156,6 +160,10 @@ const char *icmp6_name(uint8_t type, uint8_t code)
 	case 4: return "parameter problem";
 	case 128: return "echo request";
 	case 129: return "echo reply";
+	case 130: return "multicast listener query";
+	case 131: return "multicast listener report";
+	case 132: return "multicast listener done";
+	case 143: return "multicast listener report v2 (MLDv2)";
 	case 133: return "router solicitation";
 	case 134: return "router advertisement";
 	case 135: return "neighbor solicitation";
@@ -228,7 +236,12 @@ void decode_icmp6(struct packet *pk, struct cursor *c)
 	if (t == 128 || t == 129)
 		snprintf(pk->summary, sizeof pk->summary, "ICMPv6 %s id %lu seq %lu",
 		         name, (unsigned long)rest >> 16, (unsigned long)rest & 0xffff);
-	else
+	else if (t == 2) {
+		pk->icmp_mtu = (uint32_t)rest;
+		snprintf(pk->summary, sizeof pk->summary,
+		         "ICMPv6 %s (type %u code %u), MTU %u", name, t,
+		         pk->icmp_code, pk->icmp_mtu);
+	} else
 		snprintf(pk->summary, sizeof pk->summary,
 		         "ICMPv6 %s (type %u code %u)", name, t, pk->icmp_code);
 	if (t >= 1 && t <= 4) {
@@ -238,6 +251,12 @@ void decode_icmp6(struct packet *pk, struct cursor *c)
 		ndp_summary(pk, c, (uint32_t)rest);
 		if (!pk->stopped_layer)
 			cur_skip(c, cur_left(c));  // NDP is all header: no payload
+	} else if (t == 143 || (t >= 130 && t <= 132)) {
+		if (t == 143)
+			snprintf(pk->summary, sizeof pk->summary, "ICMPv6 %s, %lu group "
+			         "record%s", name, (unsigned long)rest & 0xffff,
+			         (rest & 0xffff) == 1 ? "" : "s");
+		cur_skip(c, cur_left(c));  // MLD is all header: no payload
 	}
 	if (pk->fields)
 		fields_icmp(pk->fields, pk, pk->trans_off);

@@ -12,8 +12,8 @@
 static void fragment_rest(struct packet *pk, struct cursor *c, uint32_t sent)
 {
 	snprintf(pk->summary, sizeof pk->summary,
-	         "fragment of IP protocol %u at offset %u%s",
-	         pk->ip_proto, pk->frag_offset,
+	         "fragment id %u of IP protocol %u at offset %u%s",
+	         pk->frag_id, pk->ip_proto, pk->frag_offset,
 	         pk->more_fragments ? ", more follow" : ", the last");
 	decode_set_payload(pk, c, sent);
 }
@@ -43,6 +43,7 @@ static uint32_t ipv4_header(struct packet *pk, struct cursor *c,
 	pk->more_fragments = (frag & 0x2000) != 0;
 	pk->frag_offset = (uint32_t)(frag & 0x1fff) * 8;
 	pk->is_fragment = pk->more_fragments || pk->frag_offset != 0;
+	pk->frag_id = pk->ip_id;
 	return total;
 }
 
@@ -92,8 +93,8 @@ static int ext_skip(struct cursor *c, uint8_t *nh, uint32_t unit, uint32_t extra
 }
 
 // Walk IPv6 extension headers (see decode.h).
-int ipv6_walk(struct cursor *c, uint8_t *nh, uint32_t *frag_off,
-              int *more, int *is_frag, const char **why)
+int ipv6_walk(struct cursor *c, uint8_t *nh, struct frag6 *fr,
+              const char **why)
 {
 	for (int n = 0; n < EXT_MAX; n++) {
 		int r;
@@ -109,14 +110,14 @@ int ipv6_walk(struct cursor *c, uint8_t *nh, uint32_t *frag_off,
 			*nh = get_u8(c);
 			get_u8(c);
 			uint16_t fo = get_be16(c);
-			get_be32(c);  // identification
+			uint32_t id = get_be32(c);
 			r = c->is_short ? -1 : 0;
-			if (frag_off)
-				*frag_off = fo & 0xfff8;
-			if (more)
-				*more = fo & 1;
-			if (is_frag)
-				*is_frag = 1;
+			if (fr) {
+				fr->off = fo & 0xfff8;
+				fr->more = fo & 1;
+				fr->id = id;
+				fr->is_frag = 1;
+			}
 			break;
 		}
 		default:
@@ -161,8 +162,12 @@ void decode_ipv6(struct packet *pk, struct cursor *c)
 	pk->ip_len = 40 + plen;
 	cur_limit(c, plen);
 	const char *why = NULL;
-	int r = ipv6_walk(c, &nh, &pk->frag_offset, &pk->more_fragments,
-	                  &pk->is_fragment, &why);
+	struct frag6 fr = { 0, 0, 0, 0 };
+	int r = ipv6_walk(c, &nh, &fr, &why);
+	pk->is_fragment = fr.is_frag;
+	pk->more_fragments = fr.more;
+	pk->frag_offset = fr.off;
+	pk->frag_id = fr.id;
 	pk->ip_proto = nh;
 	pk->ip_hlen = (uint16_t)(c->off - start);
 	if (pk->fields)

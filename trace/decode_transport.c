@@ -60,6 +60,7 @@ void decode_udp(struct packet *pk, struct cursor *c)
 	pk->sport = get_be16(c);
 	pk->dport = get_be16(c);
 	uint32_t ulen = get_be16(c);
+	pk->udp_len = ulen;
 	cur_skip(c, 2);  // checksum
 	if (pk->fields)
 		fields_udp(pk->fields, pk, pk->trans_off, 0);
@@ -142,6 +143,9 @@ static void tcp_option(struct tcp_options *o, struct cursor *c,
 		o->has_ts = 1;
 		o->tsval = get_be32(c);
 		o->tsecr = get_be32(c);
+	} else if (kind == 34 || (kind == 254 && len >= 4 && get_be16(c) == 0xf989)) {
+		o->has_tfo = 1;  // Fast Open (RFC 7413), or its experimental form
+		o->tfo_cookie_len = (uint8_t)(len - (kind == 34 ? 2 : 4));
 	} else if (kind <= 8 && kind != 6 && kind != 7) {
 		o->malformed = 1;  // a known option with the wrong length
 		cur_skip(c, len - 2);

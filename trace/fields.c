@@ -96,6 +96,7 @@ const char *check_name(enum check c)
 	case CHECK_OK: return "correct";
 	case CHECK_BAD: return "incorrect";
 	case CHECK_OFFLOAD: return "unverified: loopback checksum offload";
+	case CHECK_PARTIAL: return "unverified: partial, left to the NIC (checksum offload)";
 	case CHECK_NONE: return "none: the sender computed no checksum";
 	case CHECK_UNKNOWN: return "not checked: partial data";
 	default: return "";

@@ -39,6 +39,8 @@ enum check {
 	CHECK_BAD,         // does not verify
 	CHECK_OFFLOAD,     // does not verify, but the capture is on loopback
 	                   // where the kernel never fills it in: unverified
+	CHECK_PARTIAL,     // holds only the pseudo-header sum, which a NIC
+	                   // completes (CHECKSUM_PARTIAL): unverified
 	CHECK_NONE,        // zero UDP checksum over IPv4: the sender chose none
 	CHECK_UNKNOWN,     // cannot be judged (bytes not captured, fragment)
 };

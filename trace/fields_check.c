@@ -49,9 +49,20 @@ static uint64_t pseudo_sum(const struct packet *pk, uint8_t proto, uint32_t len)
 	return s;
 }
 
+// Whether value is a partial checksum (CHECKSUM_PARTIAL): Linux, leaving
+// the sum to the card, puts only the pseudo-header's folded sum there.
+// A capture taken before the card (veth, a sending host) shows it so,
+// read live or from a file alike.
+static int partial(const struct packet *pk, uint8_t proto, uint32_t len,
+                   uint16_t value)
+{
+	uint16_t p = fold(pseudo_sum(pk, proto, len)), np = (uint16_t)~p;
+	return value == p || value == np;
+}
+
 // The transport checksum (see fields_rec.h). A TCP/UDP checksum that
-// fails on a loopback capture is unverified, not wrong: the kernel
-// leaves it to a NIC that loopback does not have.
+// fails on a loopback capture, or that holds just the pseudo-header's
+// sum, is unverified, not wrong: the kernel left it to a NIC.
 enum check check_transport(const struct field_list *fl,
                            const struct packet *pk, uint32_t start,
                            uint32_t len, uint8_t proto, int with_pseudo,
@@ -65,7 +76,11 @@ enum check check_transport(const struct field_list *fl,
 		return CHECK_UNKNOWN;
 	if (fold(s) == 0xffff)
 		return CHECK_OK;
-	if ((proto == 6 || proto == 17) && (fl->loopback || both_loopback(pk)))
+	if (proto != 6 && proto != 17)
+		return CHECK_BAD;
+	if (both_loopback(pk))
 		return CHECK_OFFLOAD;
-	return CHECK_BAD;
+	if (partial(pk, proto, len, value))
+		return CHECK_PARTIAL;  // the same read live or from a file
+	return fl->loopback ? CHECK_OFFLOAD : CHECK_BAD;
 }

@@ -24,7 +24,7 @@ static void fields_quote(struct field_list *fl, const struct packet *pk,
 		cur_skip(&c, 6);
 		proto = get_u8(&c);
 		const char *why;
-		if (cur_skip(&c, 33) < 0 || ipv6_walk(&c, &proto, NULL, NULL, NULL, &why) < 0)
+		if (cur_skip(&c, 33) < 0 || ipv6_walk(&c, &proto, NULL, &why) < 0)
 			return;
 		fields_ipv6(fl, pk, q, c.off, 1);
 		l4 = c.off;
@@ -110,10 +110,21 @@ static void rest_of_header(struct field_list *fl, const struct packet *pk,
 		             "matches replies to the pinging process", "%u", rest >> 16);
 		fields_bytes(fl, start + 6, 2, "seq", "Sequence number",
 		             "matches a reply to its request", "%u", rest & 0xffff);
-	} else if ((v6 && t == 2) || (!v6 && t == 3 && pk->icmp_code == 4)) {
-		fields_bytes(fl, start + 4, 4, "mtu", "Next-hop MTU",
-		             "the largest packet the next link carries", "%u",
-		             v6 ? rest : rest & 0xffff);
+	} else if (v6 && t == 2) {
+		fields_bytes(fl, start + 4, 4, "mtu", "MTU",
+		             "the largest packet the next link carries", "%u", rest);
+	} else if (!v6 && t == 3 && pk->icmp_code == 4) {
+		fields_bytes(fl, start + 4, 2, "unused", "Unused",
+		             "zero (RFC 1191)", "0x%04x", rest >> 16);
+		fields_bytes(fl, start + 6, 2, "mtu", "Next-hop MTU",
+		             "the largest packet the next link carries (RFC 1191)",
+		             "%u", rest & 0xffff);
+	} else if (v6 && t == 143) {
+		fields_bytes(fl, start + 4, 2, "reserved", "Reserved", "unused, zero",
+		             "%u", rest >> 16);
+		fields_bytes(fl, start + 6, 2, "records", "Group records",
+		             "how many multicast groups this report lists", "%u",
+		             rest & 0xffff);
 	} else if (!(v6 && (t == 135 || t == 136))) {
 		fields_bytes(fl, start + 4, 4, "unused", "Rest of header",
 		             "unused by this message type", "0x%08x", rest);

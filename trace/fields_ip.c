@@ -24,11 +24,26 @@ static void ipv4_option_names(struct cursor *c, uint32_t end, char *buf,
 			n += (size_t)snprintf(buf + n, size - n, "%soption %u", n ? ", " : "", kind);
 		if (kind == 0 || c->is_short)
 			break;
-		if (kind != 1)
-			len = get_u8(c);
+		if (kind == 1)
+			continue;  // NOP: one byte, the next option follows
+		len = get_u8(c);
 		if (len < 2 || cur_skip(c, len - 2u) < 0)
 			break;
 	}
+}
+
+// The names of the flags set in an IPv4 flags-and-offset field, joined
+// by ", " into buf ("none" when no flag is set).
+static void ipv4_flag_names(char *buf, size_t size, uint16_t frag)
+{
+	snprintf(buf, size, "%s%s%s%s%s",
+	         frag & 0x8000 ? "reserved bit set" : "",
+	         frag & 0x8000 && frag & 0x6000 ? ", " : "",
+	         frag & 0x4000 ? "DF, don't fragment" : "",
+	         frag & 0x4000 && frag & 0x2000 ? ", " : "",
+	         frag & 0x2000 ? "MF, more fragments" : "");
+	if (!(frag & 0xe000))
+		snprintf(buf, size, "none");
 }
 
 // IPv4 (or the IPv4 header an ICMP error quotes): every header field.
@@ -65,10 +80,10 @@ void fields_ipv4(struct field_list *fl, const struct packet *pk,
 	           s + 16, 16, "%u bytes", total);
 	fields_add(fl, "id", "Identification", "groups the fragments of one datagram",
 	           s + 32, 16, "0x%04x (%u)", id, id);
+	char flags[64];
+	ipv4_flag_names(flags, sizeof flags, frag);
 	fields_add(fl, "flags", "Flags", "reserved, don't fragment, more fragments",
-	           s + 48, 3, "0x%x (%s)", frag >> 13,
-	           frag & 0x2000 ? "MF, more fragments" :
-	           frag & 0x4000 ? "DF, don't fragment" : "none");
+	           s + 48, 3, "0x%x (%s)", frag >> 13, flags);
 	fields_add(fl, "frag_offset", "Fragment offset",
 	           "where this fragment's data goes, in 8-byte units",
 	           s + 51, 13, "%u (byte %u)", frag & 0x1fff, (frag & 0x1fff) * 8u);

@@ -22,9 +22,11 @@ void fields_ethernet(struct field_list *fl, uint32_t end)
 	fields_bytes(fl, 12, 2, "type", "EtherType", "which protocol the frame carries",
 	             "0x%04x (%s)", type, ethertype_name(type));
 	for (uint32_t off = 14; off + 4 <= end; off += 4) {
+		uint16_t tpid = type;  // the EtherType before the tag names it
 		uint16_t tci = get_be16(&c);
 		type = get_be16(&c);
-		fields_layer(fl, "vlan", "802.1Q VLAN tag", LAYER_LINK, off, 4);
+		fields_layer(fl, "vlan", tpid == 0x8100 ? "802.1Q VLAN tag" :
+		             "802.1ad service tag (QinQ outer)", LAYER_LINK, off, 4);
 		fields_add(fl, "pcp", "Priority", "priority class for switches",
 		           off * 8, 3, "%u", tci >> 13);
 		fields_add(fl, "dei", "Drop eligible", "may be dropped first under congestion",

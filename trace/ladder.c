@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "escape.h"
 #include "print.h"
 
@@ -145,10 +146,15 @@ static void make_label(char *out, const struct packet *pk,
 		tcp_label(out, pk, a, absolute_seq);
 		return;
 	}
+	if (a->event == EV_FRAGMENT) {
+		snprintf(out, LABEL_LEN, "IP fragment at offset %u", pk->frag_offset);
+		return;
+	}
 	if (pk->proto != PROTO_UDP) {
 		snprintf(out, LABEL_LEN, "ICMP%s %s", pk->proto == PROTO_ICMP6 ?
-		         "v6" : "", pk->icmp_code == (pk->proto == PROTO_ICMP6 ? 4 : 3) ?
-		         "port unreachable" : "unreachable");
+		         "v6" : "", pk->proto == PROTO_ICMP6 ?
+		         icmp6_name(pk->icmp_type, pk->icmp_code) :
+		         icmp_name(pk->icmp_type, pk->icmp_code));
 		return;
 	}
 	const char *what = a->event == EV_UDP_REQUEST ? "request" : "reply";
@@ -177,7 +183,7 @@ int ladder_add(struct ladder *l, const struct packet *pk,
 	s = &c->steps[c->nsteps++];
 	s->ts = pk->ts;
 	s->order = l->order;
-	s->dir = a->from == ROLE_SERVER;
+	s->dir = a->to_client;
 	s->event = a->event;
 	make_label(s->label, pk, a, absolute_seq);
 	return 0;

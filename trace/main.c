@@ -17,8 +17,11 @@
 // Exit codes (documented in --help and the README).
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-// The filter used live when none is given: the lab programs' port.
-#define LAB_FILTER "port 12000 or icmp or icmp6"
+// The filter used live when none is given: the lab programs' port, ICMP,
+// and IP fragments (a later fragment has no port to match: IPv4 with a
+// non-zero offset, IPv6 with a fragment header).
+#define LAB_FILTER "port 12000 or icmp or icmp6 or (ip[6:2] & 0x1fff != 0) " \
+                   "or ip6[6] == 44"
 
 #define OUT_BUFFER (1 << 20)
 

@@ -17,15 +17,34 @@ void ob_pad(struct outbuf *b, size_t n)
 		ob_char(b, ' ');
 }
 
+// Two digits at a time ("00".."99"), and 32-bit division when the value
+// fits: this runs several times for every packet.
 void ob_u64(struct outbuf *b, uint64_t v)
 {
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	char tmp[24];
 	int i = sizeof tmp;
 
-	do {
+	while (v > UINT32_MAX) {
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;
-	} while (v);
+	}
+	uint32_t w = (uint32_t)v;
+	while (w >= 100) {
+		uint32_t r = w % 100;
+		w /= 100;
+		tmp[--i] = pairs[2 * r + 1];
+		tmp[--i] = pairs[2 * r];
+	}
+	if (w >= 10) {
+		tmp[--i] = pairs[2 * w + 1];
+		tmp[--i] = pairs[2 * w];
+	} else {
+		tmp[--i] = (char)('0' + w);
+	}
 	ob_mem(b, tmp + i, sizeof tmp - (size_t)i);
 }
 

@@ -33,6 +33,8 @@ struct ipaddr {
 // TCP options we explain (the has_* say which were present).
 struct tcp_options {
 	int has_mss, has_wscale, has_sack_ok, has_ts;
+	int has_tfo;            // Fast Open option (kind 34, or 254 with
+	uint8_t tfo_cookie_len; // magic 0xf989); cookie bytes (0: a request)
 	uint16_t mss;
 	uint8_t wscale;
 	uint32_t tsval, tsecr;
@@ -71,6 +73,8 @@ struct packet {
 	uint8_t ttl;             // TTL or hop limit
 	uint16_t ip_id;          // IPv4 identification (0 for IPv6)
 	int is_fragment;         // 1 if MF set or offset non-zero
+	uint32_t frag_id;        // fragment's datagram id: IPv4 identification,
+	                         // or the IPv6 fragment header's 32-bit one
 	uint32_t frag_offset;    // in bytes
 	int more_fragments;
 	uint32_t net_off;        // frame offset of the IP header (if ip_version)
@@ -82,11 +86,16 @@ struct packet {
 	uint32_t trans_off;      // frame offset of the transport header
 	uint16_t trans_hlen;     // its length: UDP 8, TCP data offset*4, ICMP 8
 	uint16_t sport, dport;   // UDP/TCP ports
+	uint32_t udp_len;        // UDP: the header's length field (8 + data)
 	uint32_t seq, ack;       // TCP, absolute
 	uint8_t tcp_flags;
 	uint16_t window;         // TCP, as sent (unscaled)
 	struct tcp_options opt;
 	uint8_t icmp_type, icmp_code;
+	uint32_t icmp_mtu;       // next-hop MTU of fragmentation needed
+	                         // (2 bytes, RFC 1191) / packet too big
+	uint16_t arp_op;         // ARP operation (1 request, 2 reply)
+	int arp_gratuitous;      // ARP sender and target address the same
 	struct quoted quoted;    // ICMP errors
 
 	// Application data: a view into the captured bytes.

@@ -11,16 +11,22 @@
 //   sport, dport  UDP/TCP ports, or null
 //   proto      "udp", "tcp", "icmp", "icmp6", "arp", "other", "none"
 //   ip_proto   IP protocol number, or null
-//   length     transport payload bytes (as sent), or null
+//   length     transport payload bytes (as sent) in this packet, or null;
+//              a first IP fragment holds only part of its datagram (the
+//              notes give the datagram's length)
 //   flags      TCP flags "SYN,ACK", or null
 //   seq, ack   TCP absolute numbers; rel_seq, rel_ack relative to the ISNs
 //   window     TCP window as sent
+//   window_scaled  the window in bytes (window x the sender's scale) once
+//              the handshake said whether scaling is on; else null
 //   icmp_type, icmp_code  ICMP/ICMPv6, or null
 //   payload    payload as escaped text (\n, \r, \t, \0, \\, \xHH), or null
 //   event      "udp-request", "udp-reply", "handshake-1", "handshake-2",
 //              "handshake-3", "data", "ack", "fin", "rst",
-//              "icmp-unreachable", "retransmission", "dup-ack", "arp",
-//              "ndp", "other"
+//              "icmp-unreachable", "icmp-error", "retransmission",
+//              "out-of-order", "dup-ack", "keep-alive", "zero-window",
+//              "zero-window-probe", "fragment" (an IP fragment after the
+//              first), "arp", "ndp", "other"
 //   conv       conversation number from 1, or null
 //   from       "client" or "server" (the sender's role), or null
 //   client, server  the conversation's ends as "IP:port", or null
@@ -146,6 +152,7 @@ static void j_transport(struct outbuf *b, const struct packet *pk,
 	j_num(b, "rel_seq", tcp && a->has_rel, a->rel_seq);
 	j_num(b, "rel_ack", ack && a->has_rel, a->rel_ack);
 	j_num(b, "window", tcp, pk->window);
+	j_num(b, "window_scaled", tcp && a->has_win, a->win_calc);
 	j_num(b, "icmp_type", icmp, pk->icmp_type);
 	j_num(b, "icmp_code", icmp, pk->icmp_code);
 }

@@ -127,6 +127,10 @@ static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
 	if (o->has_wscale) {
 		ob_str(b, sep); ob_str(b, "wscale "); ob_u64(b, o->wscale); sep = ",";
 	}
+	if (o->has_tfo) {
+		ob_str(b, sep); ob_str(b, o->tfo_cookie_len ? "tfo cookie" : "tfo cookiereq");
+		sep = ",";
+	}
 	for (int i = 0; i < o->nsack && i < 4; i++) {
 		ob_str(b, sep); ob_str(b, "sack "); ob_u64(b, o->sack[i][0]);
 		ob_char(b, '-'); ob_u64(b, o->sack[i][1]); sep = ",";
@@ -163,6 +167,11 @@ static void ob_tcp(struct outbuf *b, const struct packet *pk,
 	}
 	ob_str(b, " win ");
 	ob_u64(b, pk->window);
+	if (a->has_win && a->win_calc != pk->window) {
+		ob_str(b, " (scaled ");
+		ob_u64(b, a->win_calc);
+		ob_char(b, ')');
+	}
 	ob_tcp_options(b, &pk->opt);
 }
 
@@ -231,12 +240,14 @@ static void ob_line(struct outbuf *b, const struct packet *pk,
 		ob_str(b, text);
 	}
 	if (pk->is_fragment && !pk->summary[0])
-		ob_printf(b, " fragment id %u offset %u%s", pk->ip_id,
+		ob_printf(b, " fragment id %u offset %u%s", pk->frag_id,
 		          pk->frag_offset, pk->more_fragments ? " (more follow)" : "");
 	if (pk->proto == PROTO_UDP || pk->proto == PROTO_TCP) {
 		ob_str(b, " len ");
 		ob_u64(b, pk->payload_len);
 	}
+	if (pk->proto == PROTO_UDP && pk->is_fragment && pk->udp_len >= 8)
+		ob_printf(b, " (of a %u-byte datagram)", pk->udp_len - 8);
 	if (pk->stopped_layer) {
 		stop_marker(text, sizeof text, pk);
 		ob_printf(b, " [decoding stopped in %s]", text);

@@ -203,7 +203,7 @@ static const char *check_word(enum check c)
 	switch (c) {
 	case CHECK_OK: return "correct";
 	case CHECK_BAD: return "incorrect";
-	case CHECK_OFFLOAD: return "unverified-offload";
+	case CHECK_OFFLOAD: case CHECK_PARTIAL: return "unverified-offload";
 	case CHECK_NONE: return "none";
 	default: return "unknown";
 	}

@@ -1,9 +1,13 @@
 // gen_traffic.c: write a pcap file of lab-like traffic for `make bench`:
 // UDP request/reply pairs and complete TCP sessions (handshake, request,
 // echo, teardown from both sides) between many ephemeral client ports and
-// port 12000, over Ethernet, mostly IPv4 with some IPv6.
+// port 12000, over Ethernet, mostly IPv4 with some IPv6. With --many N,
+// N TCP connections from different clients (127.1.x.y) are opened one
+// after the other and then all exchange data in turn, so that N
+// conversations are open at the same time (more than socktrace's table
+// holds, when N is large).
 //
-// Usage: gen_traffic PACKETS FILE
+// Usage: gen_traffic [--many N] PACKETS FILE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +71,7 @@ static void emit(const uint8_t *frame, uint32_t len)
 }
 
 struct seg {
+	uint16_t host;   // client 127.1.host/256.host%256 (0: 127.0.0.1)
 	int v6;
 	uint16_t sport, dport;
 	int tcp;
@@ -100,6 +105,12 @@ static void send_seg(const struct seg *s)
 		p[9] = s->tcp ? 6 : 17;
 		p[12] = p[16] = 127;
 		p[15] = p[19] = 1;
+		if (s->host) {   // the client's end: source, or destination
+			uint8_t *c = s->sport == 12000 ? p + 16 : p + 12;
+			c[1] = 1;
+			c[2] = (uint8_t)(s->host >> 8);
+			c[3] = (uint8_t)s->host;
+		}
 		be16(p + 10, cksum(p, 20));
 	}
 	be16(t, s->sport);
@@ -135,7 +146,7 @@ static void udp_exchange(int v6, uint16_t port, const char *text)
 {
 	char up[64];
 	size_t n = strlen(text);
-	struct seg s = { v6, port, 12000, 0, 0, 0, 0, text, n };
+	struct seg s = { 0, v6, port, 12000, 0, 0, 0, 0, text, n };
 
 	upper(up, text);
 	send_seg(&s);
@@ -149,8 +160,8 @@ static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
 {
 	uint32_t c = isn, sv = isn * 2654435761u, n = (uint32_t)strlen(text);
 	char up[64];
-	struct seg a = { v6, port, 12000, 1, 0x02, c, 0, "", 0 };
-	struct seg b = { v6, 12000, port, 1, 0x12, sv, c + 1, "", 0 };
+	struct seg a = { 0, v6, port, 12000, 1, 0x02, c, 0, "", 0 };
+	struct seg b = { 0, v6, 12000, port, 1, 0x12, sv, c + 1, "", 0 };
 
 	send_seg(&a);
 	send_seg(&b);
@@ -165,8 +176,59 @@ static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
 	a.ack = sv + 2 + n; send_seg(&a);
 }
 
+// Conversation k of --many: its client's segment (a) and the server's (b).
+static void many_segs(uint32_t k, struct seg *a, struct seg *b)
+{
+	uint32_t c = k * 2246822519u, sv = k * 2654435761u;
+	*a = (struct seg){ (uint16_t)(1 + k / 28000 * 256 + k % 251), 0,
+	                   (uint16_t)(32768 + k % 28000), 12000, 1, 0x10,
+	                   c + 1, sv + 1, "", 0 };
+	*b = *a;
+	b->sport = 12000;
+	b->dport = a->sport;
+	b->seq = sv + 1;
+	b->ack = c + 1;
+}
+
+// --many: n handshakes one after another, then rounds in which every
+// connection sends a line and gets the ACK, the echo and its ACK.
+static void many(uint32_t n)
+{
+	struct seg a, b;
+	for (uint32_t k = 0; k < n; k++) {
+		many_segs(k, &a, &b);
+		a.flags = 0x02; a.seq--; a.ack = 0; send_seg(&a);
+		b.flags = 0x12; b.seq--; send_seg(&b);
+		many_segs(k, &a, &b);
+		send_seg(&a);
+	}
+	for (uint32_t r = 0;; r++) {
+		for (uint32_t k = 0; k < n; k++) {
+			const char *text = sentences[(k + r) % 7];
+			uint32_t len = (uint32_t)strlen(text);
+			char up[64];
+			many_segs(k, &a, &b);
+			a.seq += r * len; b.seq += r * len;
+			a.ack += r * len; b.ack += r * len;
+			a.flags = 0x18; a.data = text; a.len = len; send_seg(&a);
+			b.flags = 0x10; b.ack += len; send_seg(&b);
+			upper(up, text);
+			b.flags = 0x18; b.data = up; b.len = len; send_seg(&b);
+			a.flags = 0x10; a.seq += len; a.ack += len; a.data = "";
+			a.len = 0; send_seg(&a);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	uint32_t nmany = 0;
+
+	if (argc == 5 && strcmp(argv[1], "--many") == 0) {
+		nmany = (uint32_t)strtoul(argv[2], NULL, 10);
+		argv += 2;
+		argc -= 2;
+	}
 	static const uint8_t hdr[24] = {
 		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		0xff, 0xff, 0, 0, 1, 0, 0, 0,   // snaplen 65535, Ethernet
@@ -174,7 +236,7 @@ int main(int argc, char **argv)
 	uint32_t i = 0;
 
 	if (argc != 3 || (limit = strtoul(argv[1], NULL, 10)) == 0) {
-		fprintf(stderr, "usage: gen_traffic PACKETS FILE\n");
+		fprintf(stderr, "usage: gen_traffic [--many N] PACKETS FILE\n");
 		return 2;
 	}
 	out = fopen(argv[2], "wb");
@@ -182,6 +244,8 @@ int main(int argc, char **argv)
 		perror("gen_traffic: fopen");
 		return 1;
 	}
+	if (nmany)
+		many(nmany);
 	for (;; i++) {
 		uint16_t port = (uint16_t)(32768 + (i * 7919u) % 28000);
 		const char *text = sentences[i % 7];

@@ -34,7 +34,7 @@ packet 2: 57 bytes captured of 57
       Destination MAC        02:00:00:00:00:02              6 bytes  the adapter this frame is for
       Source MAC             02:00:00:00:00:01              6 bytes  the adapter that sent it
       EtherType              0x88a8 (802.1ad QinQ tag)      2 bytes  which protocol the frame carries
-    802.1Q VLAN tag (bytes 14-17, 4 bytes)
+    802.1ad service tag (QinQ outer) (bytes 14-17, 4 bytes)
       Priority               0                              3 bits   priority class for switches
       Drop eligible          0                              1 bit    may be dropped first under congestion
       VLAN ID                100                            12 bits  which virtual LAN the frame belongs to

@@ -1,0 +1,124 @@
+// annotate_close.c: TCP teardown: FINs (who closes first, half-close or
+// full close, FINs that cross), the ACKs of FINs and TIME_WAIT as Linux
+// keeps it, and RSTs (refused, abort, or the answer of a closed socket).
+#include "annotate_int.h"
+
+#include <stdio.h>
+
+// Notes of the first FIN of a connection.
+static void first_fin_notes(int dir, struct annotation *a)
+{
+	note(a, "FIN from the %s, which closes first: its close() or "
+	     "shutdown(SHUT_WR) says it will send no more data", side[dir]);
+	note(a, "the %s-to-%s direction is finished; the %s can still send. "
+	     "After shutdown() the %s still receives (a half-close); after "
+	     "close() it cannot, and its kernel answers further data with RST",
+	     side[dir], side[!dir], side[!dir], side[dir]);
+}
+
+void on_fin(struct conv *c, int dir, const struct packet *pk,
+            int want, struct annotation *a)
+{
+	struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
+	int first = c->first_fin < 0 || c->first_fin == dir;
+
+	a->event = EV_FIN;
+	d->fin_seen = 1;
+	d->fin_seq = pk->seq + pk->payload_len;
+	if (c->first_fin < 0)
+		c->first_fin = dir;
+	if (!first && o->fin_seen && !o->fin_acked &&
+	    !((pk->tcp_flags & TCP_ACK) && pk->ack == o->fin_seq + 1))
+		c->crossed = 1;  // sent before the other FIN arrived
+	if (!first && (pk->tcp_flags & TCP_ACK) && pk->ack == o->fin_seq + 1)
+		o->fin_acked = 1;
+	if (!want)
+		return;
+	if (pk->payload_len)
+		note(a, "it also carries the last %u bytes of data",
+		     pk->payload_len);
+	if (first)
+		first_fin_notes(dir, a);
+	else if (c->crossed)
+		note(a, "simultaneous close: the %s sent this FIN before the %s's "
+		     "FIN reached it (its ack does not cover that FIN); both closed "
+		     "at about the same time, so each end goes FIN_WAIT_1, CLOSING, "
+		     "then TIME_WAIT: both will wait in TIME_WAIT", side[dir],
+		     side[!dir]);
+	else
+		note(a, "FIN from the %s: it closes its side too (typically close() "
+		     "after recv() returned 0 on reading the %s's FIN)", side[dir],
+		     side[!dir]);
+}
+
+// Mark c closed at pk's time.
+static void closed(struct conv *c, const struct packet *pk)
+{
+	c->state = ST_CLOSED;
+	c->closed_usec = tv_usec(&pk->ts);
+}
+
+int on_fin_ack(struct conv *c, int dir, const struct packet *pk,
+               int want, struct annotation *a)
+{
+	struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
+
+	if (!o->fin_seen || o->fin_acked || pk->ack != o->fin_seq + 1)
+		return 0;
+	o->fin_acked = 1;
+	a->event = EV_ACK;
+	if (d->fin_seen && (d->fin_acked || !c->crossed)) {
+		closed(c, pk);
+		c->timewait = 1;
+	}
+	if (!want)
+		return 1;
+	if (c->crossed)
+		note(a, "ACK of the %s's FIN: the FINs crossed, so each end enters "
+		     "TIME_WAIT once its own FIN is acknowledged, and both wait "
+		     "there (60 s on Linux)", side[!dir]);
+	else if (d->fin_seen)
+		note(a, "last ACK: acknowledges the %s's FIN; the connection is "
+		     "closed. The %s, which closed first, stays in TIME_WAIT: Linux "
+		     "keeps it a fixed 60 s (RFC 9293 says 2 MSL) so that late "
+		     "copies of old segments die out; the other end is done at once",
+		     side[!dir], side[c->first_fin]);
+	else
+		note(a, "ACK of the %s's FIN: the %s's kernel acknowledges it at "
+		     "once; the %s program sees recv() return 0 (end of file)",
+		     side[!dir], side[dir], side[dir]);
+	return 1;
+}
+
+void on_rst(struct conv *c, int dir, const struct packet *pk,
+            int want, struct annotation *a)
+{
+	int refused = c->state == ST_SYN_SENT && dir == 1;
+	const struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
+
+	a->event = EV_RST;
+	closed(c, pk);
+	if (!want)
+		return;
+	if (refused) {
+		note(a, "connection refused: nothing listens on %s, so its "
+		     "kernel answers the SYN with RST (ack %u = client ISN + 1)",
+		     a->server, pk->ack);
+		note(a, "the client's connect() fails with ECONNREFUSED "
+		     "(\"Connection refused\")");
+	} else if (d->fin_seen) {
+		note(a, "RST from the %s, which had sent its FIN: it had called "
+		     "close(), not shutdown(), so data arriving for the closed "
+		     "socket is answered with RST; the %s's next call fails with "
+		     "ECONNRESET (or EPIPE)", side[dir], side[!dir]);
+	} else if (o->fin_seen) {
+		note(a, "RST from the %s after the %s's FIN: instead of finishing "
+		     "the close with its own FIN, it aborts (close() with unread "
+		     "data, or SO_LINGER 0)", side[dir], side[!dir]);
+	} else {
+		note(a, "RST from the %s: the connection is aborted at once, with "
+		     "no FIN exchange (close() with unread data, SO_LINGER 0, or a "
+		     "segment for a connection that does not exist); the other "
+		     "side's next call fails with ECONNRESET", side[dir]);
+	}
+}
