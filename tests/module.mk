@@ -22,7 +22,8 @@ $(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext: $(GRADETEST_OBJ)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
-$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields: $(PKTBUILD_OBJ)
+$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields \
+	$(BUILD)/tests/test_trace_hostile: $(PKTBUILD_OBJ)
 
 # pcapgen writes the crafted captures in tests/captures/ (committed);
 # `make captures` regenerates them after a change to pcapgen.c.
