@@ -18,7 +18,7 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 
 # The grading suite's tests link what they share (gradetest.c).
 GRADETEST_OBJ := $(BUILD)/tests/gradetest.o
-$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext: $(GRADETEST_OBJ)
+$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext $(BUILD)/tests/test_grade_hostile: $(GRADETEST_OBJ)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o

@@ -25,27 +25,98 @@ int grading_max(const struct grading *g)
 	return s;
 }
 
-// Print s with every line after the first indented by ind.
-static void indented(FILE *f, const char *s, const char *ind)
+// How a format spells the text from the submission it quotes.
+enum quoting {
+	Q_TEXT,  // the text report: a line break stays one (then the indentation)
+	Q_NAME,  // a name on one line: a line break as \n
+	Q_LINE,  // TAP: a line break as " | "
+	Q_XML,   // XML text and attributes: a line break as &#10;
+	Q_JSON,  // inside a JSON string: a line break as \n (then the indentation)
+};
+
+// Spell byte c of the submission's text in buf (8 bytes) for q, the way
+// socktrace spells payload bytes (trace/escape.c): printable ASCII stays
+// (but XML's &<>" and JSON's "\ are escaped), \t and \r are spelled so,
+// every other byte is \xHH (in JSON, with its backslash escaped: the
+// string then reads \xHH). Returns buf or a constant.
+static const char *spell(char *buf, unsigned char c, enum quoting q)
 {
+	static const char *const xml_ent[] = { ['&'] = "&amp;", ['<'] = "&lt;",
+	                                       ['>'] = "&gt;", ['"'] = "&quot;" };
+	static const char *const newline[] = { [Q_TEXT] = "\n", [Q_NAME] = "\\n",
+	                                       [Q_LINE] = " | ", [Q_XML] = "&#10;",
+	                                       [Q_JSON] = "\\n" };
+	const char *bs = q == Q_JSON ? "\\\\" : "\\";  // our escapes' backslash
+	if (c == '\n')
+		return newline[q];
+	if (q == Q_XML && c < sizeof xml_ent / sizeof xml_ent[0] && xml_ent[c])
+		return xml_ent[c];
+	if (q == Q_JSON && (c == '"' || c == '\\'))
+		snprintf(buf, 8, "\\%c", c);
+	else if (c == '\t' || c == '\r')
+		snprintf(buf, 8, "%s%c", bs, c == '\t' ? 't' : 'r');
+	else if (c >= 0x20 && c < 0x7f)
+		snprintf(buf, 8, "%c", c);
+	else
+		snprintf(buf, 8, "%sx%02x", bs, c);
+	return buf;
+}
+
+// Print s, text that came from the submission (what it printed, what its
+// compiler said, its folder's name), spelled for q (see spell()); after
+// each line break, ind (if not NULL). Only printable ASCII passes, so
+// nothing the submission wrote can reach a terminal as an escape
+// sequence, turn text around (U+202E), break a line where we do not
+// (U+2028), hide as an invisible character (U+200B, U+FEFF) or make the
+// XML invalid (U+FFFE, U+FFFF, control bytes).
+static void quote(FILE *f, const char *s, enum quoting q, const char *ind)
+{
+	char buf[8];
 	for (; *s; s++) {
-		fputc(*s, f);
-		if (*s == '\n' && s[1])
+		fputs(spell(buf, (unsigned char)*s, q), f);
+		if (*s == '\n' && ind != NULL)
 			fputs(ind, f);
 	}
-	fputc('\n', f);
+}
+
+// Print the submission's text s as a block in q (Q_TEXT or Q_JSON): each
+// of its lines starts with ind and "| ", so that none of them can pass
+// for a line of ours ("  PASS ...", "Total: ..."); a line break ends it.
+static void quote_block(FILE *f, const char *s, enum quoting q, const char *ind)
+{
+	char bar[32];
+	snprintf(bar, sizeof bar, "%s| ", ind);
+	fputs(bar, f);
+	quote(f, s, q, bar);
+	fputs(q == Q_JSON ? "\\n" : "\n", f);
+}
+
+char *report_name(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	char buf[8];
+	out[0] = '\0';
+	for (; *s; s++) {
+		const char *e = spell(buf, (unsigned char)*s, Q_NAME);
+		if (n + strlen(e) + 4 > size) {
+			snprintf(out + n, size - n, "...");
+			break;
+		}
+		n += (size_t)snprintf(out + n, size - n, "%s", e);
+	}
+	return out;
 }
 
 static void write_text(const struct grading *g, FILE *f)
 {
-	fprintf(f, "socklab grading of %s\n", g->submission);
+	fputs("socklab grading of ", f);
+	quote(f, g->submission, Q_NAME, NULL);
+	fputc('\n', f);
 	for (int p = 0; p < g->nprograms; p++) {
 		const struct build *b = &g->builds[p];
 		fprintf(f, "\n%s.c: %s\n", g->programs[p], built(b));
-		if (b->msg[0]) {
-			fputs("    ", f);
-			indented(f, b->msg, "    ");
-		}
+		if (b->msg[0])
+			quote_block(f, b->msg, Q_TEXT, "    ");
 		for (int i = 0; i < g->ntests; i++) {
 			const struct result *r = &g->tests[i];
 			if (strcmp(r->program, g->programs[p]) != 0)
@@ -55,20 +126,16 @@ static void write_text(const struct grading *g, FILE *f)
 			if (r->pass || b->missing)
 				continue;  // a missing file: the line above the tests says so
 			fputs("        why:  ", f);
-			indented(f, r->msg, "        ");
-			fprintf(f, "        hint: %s\n", r->hint);
-			if (b->ok && g->tracedir)
-				fprintf(f, "        wire: build/socktrace -r %s/%s.pcap\n", g->tracedir, r->name);
+			quote(f, r->msg, Q_TEXT, "        ");
+			fprintf(f, "\n        hint: %s\n", r->hint);
+			if (b->ok && g->tracedir) {
+				fputs("        wire: build/socktrace -r ", f);
+				quote(f, g->tracedir, Q_NAME, NULL);  // the work folder names the student
+				fprintf(f, "/%s.pcap\n", r->name);
+			}
 		}
 	}
 	fprintf(f, "\nTotal: %d/%d\n", grading_score(g), grading_max(g));
-}
-
-// Print s as YAML/TAP-safe text on one line (newlines as " | ").
-static void one_line(FILE *f, const char *s)
-{
-	for (; *s; s++)
-		fputs(*s == '\n' ? " | " : (char[]){ *s, 0 }, f);
 }
 
 static void write_tap(const struct grading *g, FILE *f)
@@ -81,13 +148,14 @@ static void write_tap(const struct grading *g, FILE *f)
 		if (r->pass)
 			continue;
 		fputs("# why:  ", f);
-		one_line(f, r->msg);
+		quote(f, r->msg, Q_LINE, NULL);
 		fprintf(f, "\n# hint: %s\n", r->hint);
 	}
 	fprintf(f, "# Total: %d/%d\n", grading_score(g), grading_max(g));
 }
 
-// Print s escaped for XML text and attributes.
+// Print s, text of ours (the test table's), escaped for XML text and
+// attributes.
 static void xml(FILE *f, const char *s)
 {
 	for (; *s; s++) {
@@ -112,7 +180,7 @@ static void write_junit(const struct grading *g, FILE *f)
 		fprintf(f, "<testsuite name=\"%s\">\n", g->programs[p]);
 		if (g->builds[p].msg[0]) {
 			fputs("<system-err>", f);
-			xml(f, g->builds[p].msg);
+			quote(f, g->builds[p].msg, Q_XML, NULL);
 			fputs("</system-err>\n", f);
 		}
 		for (int i = 0; i < g->ntests; i++) {
@@ -126,7 +194,7 @@ static void write_junit(const struct grading *g, FILE *f)
 			fputs("</system-out>", f);
 			if (!r->pass) {
 				fputs("<failure message=\"", f);
-				xml(f, r->msg);
+				quote(f, r->msg, Q_XML, NULL);
 				fputs("\">hint: ", f);
 				xml(f, r->hint);
 				fputs("</failure>", f);
@@ -138,7 +206,8 @@ static void write_junit(const struct grading *g, FILE *f)
 	fputs("</testsuites>\n", f);
 }
 
-// Print s as the inside of a JSON string.
+// Print s, text of ours (the test table's), as the inside of a JSON
+// string.
 static void json(FILE *f, const char *s)
 {
 	for (; *s; s++) {
@@ -159,9 +228,8 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	fprintf(f, "{\"score\": %d, \"output\": \"", grading_score(g));
 	for (int p = 0; p < g->nprograms; p++) {
 		fprintf(f, "%s.c: %s\\n", g->programs[p], built(&g->builds[p]));
-		json(f, g->builds[p].msg);
 		if (g->builds[p].msg[0])
-			fputs("\\n", f);
+			quote_block(f, g->builds[p].msg, Q_JSON, "    ");
 	}
 	fputs("\", \"tests\": [", f);
 	for (int i = 0; i < g->ntests; i++) {
@@ -172,7 +240,7 @@ static void write_gradescope(const struct grading *g, FILE *f)
 		        "\"status\": \"%s\", \"output\": \"", r->name, r->pass ? r->points : 0,
 		        r->points, r->pass ? "passed" : "failed");
 		if (!r->pass) {
-			json(f, r->msg);
+			quote(f, r->msg, Q_JSON, NULL);
 			fputs("\\nhint: ", f);
 			json(f, r->hint);
 		}
@@ -181,8 +249,18 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	fputs("\n]}\n", f);
 }
 
+// One row of grades.csv: the submission's folder name (quoted, and
+// with a ' before a leading = + - @, so that a spreadsheet cannot take
+// it for a formula), the points of each test, the total.
 static void write_csv(const struct grading *g, FILE *f)
 {
+	const char *slash = strrchr(g->submission, '/');
+	const char *name = slash && slash[1] ? slash + 1 : g->submission;
+	char buf[8];
+	fputs(strchr("=+-@", *name) && *name ? "\"'" : "\"", f);
+	for (; *name && *name != '/'; name++)
+		fputs(*name == '"' ? "\"\"" : spell(buf, (unsigned char)*name, Q_NAME), f);
+	fputs("\",", f);
 	for (int i = 0; i < g->ntests; i++)
 		fprintf(f, "%d,", g->tests[i].pass ? g->tests[i].points : 0);
 	fprintf(f, "%d\n", grading_score(g));

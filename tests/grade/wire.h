@@ -23,19 +23,33 @@ struct wpkt {
 	long long ms;           // when it was captured, in milliseconds
 };
 
+// What one test may capture: a lab exchange is a few packets of a few
+// hundred bytes, so a program that sends more is flooding the network.
+// Past either limit the capture stops: nothing more is read, saved or
+// kept, so a flood costs the grader at most this much memory and disk.
+#define WIRE_MAX_BYTES   (2 << 20)  // bytes of frames captured
+#define WIRE_MAX_PACKETS 16384
+
 struct wire {
 	void *pcap;             // pcap_t *
 	void *dumper;           // pcap_dumper_t *
 	struct wpkt *pkts;
 	size_t n, cap;
+	size_t bytes, frames;   // captured (and saved) so far
+	int flooded;            // a limit was passed: the capture stopped
 };
 
 // Start capturing on lo, saving to path (NULL: do not save). 0, or -1
 // with err filled.
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
 
-// Read every packet captured so far into w->pkts.
+// Read every packet captured so far into w->pkts, until a limit above
+// is passed (then w->flooded is set and later calls read nothing).
 void wire_collect(struct wire *w);
+
+// If w->flooded, write into msg (size bytes) what the report says of it.
+// Returns 1 if so, else 0 (msg untouched).
+int wire_flood_note(const struct wire *w, char *msg, size_t size);
 
 // Stop capturing and free everything.
 void wire_close(struct wire *w);
