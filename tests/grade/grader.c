@@ -252,7 +252,7 @@ static int test_in_box(void *arg, int resfd)
 	wire_collect(&w);
 	char flood[300];
 	if (wire_flood_note(&w, flood, sizeof flood))  // fails the test, whatever it saw
-		dprintf(resfd, "F\n%s\n%s", flood, t->msg);
+		dprintf(resfd, "F\n%s%s%s", flood, t->msg[0] ? "\n" : "", t->msg);
 	else
 		dprintf(resfd, "%c\n%s", t->pass ? 'P' : 'F', t->msg);
 	wire_close(&w);

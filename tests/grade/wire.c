@@ -144,8 +144,11 @@ void wire_collect(struct wire *w)
 {
 	if (w->pcap == NULL)
 		return;
+	struct pcap_stat st;
 	while (!w->flooded && pcap_dispatch(w->pcap, -1, on_frame, (u_char *)w) > 0)
 		;
+	if (pcap_stats(w->pcap, &st) == 0 && st.ps_drop > 0)
+		w->flooded = 1, w->lost = st.ps_drop;
 	if (w->dumper != NULL)
 		pcap_dump_flush(w->dumper);
 }
@@ -155,9 +158,9 @@ int wire_flood_note(const struct wire *w, char *msg, size_t size)
 	if (!w->flooded)
 		return 0;
 	snprintf(msg, size, "the program flooded the network: %zu bytes in %zu packets "
-	         "before the capture stopped (a test captures at most %d MiB or %d packets; "
-	         "the exchange needs a few hundred bytes)", w->bytes, w->frames,
-	         WIRE_MAX_BYTES >> 20, WIRE_MAX_PACKETS);
+	         "kept, %u more dropped (a test keeps at most %d MiB or %d packets, and "
+	         "the exchange needs a few hundred bytes)",
+	         w->bytes, w->frames, w->lost, WIRE_MAX_BYTES >> 20, WIRE_MAX_PACKETS);
 	return 1;
 }
 

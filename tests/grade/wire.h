@@ -24,7 +24,8 @@ struct wpkt {
 };
 
 // What one test may capture: a lab exchange is a few packets of a few
-// hundred bytes, so a program that sends more is flooding the network.
+// hundred bytes, so a program that sends more is flooding the network
+// (and so is one that overflows the capture's 8 MiB kernel buffer).
 // Past either limit the capture stops: nothing more is read, saved or
 // kept, so a flood costs the grader at most this much memory and disk.
 #define WIRE_MAX_BYTES   (2 << 20)  // bytes of frames captured
@@ -36,7 +37,8 @@ struct wire {
 	struct wpkt *pkts;
 	size_t n, cap;
 	size_t bytes, frames;   // captured (and saved) so far
-	int flooded;            // a limit was passed: the capture stopped
+	unsigned lost;          // frames the kernel buffer had no room for
+	int flooded;            // a limit was passed, or frames were lost
 };
 
 // Start capturing on lo, saving to path (NULL: do not save). 0, or -1
@@ -44,7 +46,8 @@ struct wire {
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
 
 // Read every packet captured so far into w->pkts, until a limit above
-// is passed (then w->flooded is set and later calls read nothing).
+// is passed or the kernel says it lost frames (then w->flooded is set
+// and later calls read nothing).
 void wire_collect(struct wire *w);
 
 // If w->flooded, write into msg (size bytes) what the report says of it.
