@@ -184,6 +184,11 @@ static void test_root_saves_where_only_root_writes(void **state)
 	while (strstr(line, "running as") == NULL && strstr(line, "socktrace: pcap") == NULL &&
 	       read_line(p.err, line, sizeof line, WAIT_MS) > 0)
 		;
+	if (strstr(line, "pcap_activate") != NULL) {  // no CAP_NET_RAW here (a container)
+		print_message("skipped: %s", line);
+		proc_kill(&p);
+		skip();
+	}
 	if (strstr(line, "running as") == NULL)
 		fail_msg("socktrace -i lo -w %s as root: %s", path, line);
 	assert_int_equal(kill(p.pid, SIGINT), 0);
