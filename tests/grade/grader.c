@@ -40,10 +40,13 @@ static const struct box_limits compile_limits = {
 static const char *workdir;
 static const char *socktrace;  // -s: annotate failed tests' captures with it
 
-// Print an error naming the grader and exit 2.
+// Print an error naming the grader and exit 2 (what escaped: it may
+// hold the submission's name).
 static void die(const char *what)
 {
-	fprintf(stderr, "grader: %s: %s\n", what, strerror(errno));
+	char shown[4400];
+	const char *why = strerror(errno);
+	fprintf(stderr, "grader: %s: %s\n", report_name(shown, sizeof shown, what), why);
 	exit(2);
 }
 

@@ -62,19 +62,44 @@ static const char *spell(char *buf, unsigned char c, enum quoting q)
 	return buf;
 }
 
+// Is u the UTF-8 of a printable Latin-1 character, U+00A1 to U+00FF but
+// the soft hyphen (the section sign of the hints, accented letters)? None
+// of them is invisible, a control or a right-to-left letter.
+static int latin1(const unsigned char *u)
+{
+	return (u[0] == 0xc2 && u[1] >= 0xa1 && u[1] <= 0xbf && u[1] != 0xad) ||
+	       (u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0xbf);
+}
+
+// Spell the next character of the submission's text *s for q (a
+// printable Latin-1 one as itself, any other byte by spell()), into buf
+// (8 bytes), and step *s past it. Returns what to print.
+static const char *spell_next(const char **s, char *buf, enum quoting q)
+{
+	const unsigned char *u = (const unsigned char *)*s;
+	if (latin1(u)) {
+		snprintf(buf, 8, "%.2s", *s);
+		*s += 2;
+		return buf;
+	}
+	(*s)++;
+	return spell(buf, u[0], q);
+}
+
 // Print s, text that came from the submission (what it printed, what its
 // compiler said, its folder's name), spelled for q (see spell()); after
-// each line break, ind (if not NULL). Only printable ASCII passes, so
-// nothing the submission wrote can reach a terminal as an escape
+// each line break, ind (if not NULL). Only printable ASCII and Latin-1
+// pass, so nothing the submission wrote can reach a terminal as an escape
 // sequence, turn text around (U+202E), break a line where we do not
 // (U+2028), hide as an invisible character (U+200B, U+FEFF) or make the
 // XML invalid (U+FFFE, U+FFFF, control bytes).
 static void quote(FILE *f, const char *s, enum quoting q, const char *ind)
 {
 	char buf[8];
-	for (; *s; s++) {
-		fputs(spell(buf, (unsigned char)*s, q), f);
-		if (*s == '\n' && ind != NULL)
+	while (*s) {
+		int line_break = *s == '\n';
+		fputs(spell_next(&s, buf, q), f);
+		if (line_break && ind != NULL)
 			fputs(ind, f);
 	}
 }
@@ -96,8 +121,8 @@ char *report_name(char *out, size_t size, const char *s)
 	size_t n = 0;
 	char buf[8];
 	out[0] = '\0';
-	for (; *s; s++) {
-		const char *e = spell(buf, (unsigned char)*s, Q_NAME);
+	while (*s) {
+		const char *e = spell_next(&s, buf, Q_NAME);
 		if (n + strlen(e) + 4 > size) {
 			snprintf(out + n, size - n, "...");
 			break;
@@ -115,8 +140,13 @@ static void write_text(const struct grading *g, FILE *f)
 	for (int p = 0; p < g->nprograms; p++) {
 		const struct build *b = &g->builds[p];
 		fprintf(f, "\n%s.c: %s\n", g->programs[p], built(b));
-		if (b->msg[0])
-			quote_block(f, b->msg, Q_TEXT, "    ");
+		if (b->msg[0] && !b->missing) {
+			quote_block(f, b->msg, Q_TEXT, "    ");  // the compiler's messages
+		} else if (b->msg[0]) {
+			fputs("    ", f);  // ours
+			quote(f, b->msg, Q_TEXT, "    ");
+			fputc('\n', f);
+		}
 		for (int i = 0; i < g->ntests; i++) {
 			const struct result *r = &g->tests[i];
 			if (strcmp(r->program, g->programs[p]) != 0)
@@ -228,8 +258,10 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	fprintf(f, "{\"score\": %d, \"output\": \"", grading_score(g));
 	for (int p = 0; p < g->nprograms; p++) {
 		fprintf(f, "%s.c: %s\\n", g->programs[p], built(&g->builds[p]));
-		if (g->builds[p].msg[0])
+		if (g->builds[p].msg[0] && !g->builds[p].missing)
 			quote_block(f, g->builds[p].msg, Q_JSON, "    ");
+		else if (g->builds[p].msg[0])
+			quote(f, g->builds[p].msg, Q_JSON, NULL), fputs("\\n", f);
 	}
 	fputs("\", \"tests\": [", f);
 	for (int i = 0; i < g->ntests; i++) {
@@ -258,8 +290,8 @@ static void write_csv(const struct grading *g, FILE *f)
 	const char *name = slash && slash[1] ? slash + 1 : g->submission;
 	char buf[8];
 	fputs(strchr("=+-@", *name) && *name ? "\"'" : "\"", f);
-	for (; *name && *name != '/'; name++)
-		fputs(*name == '"' ? "\"\"" : spell(buf, (unsigned char)*name, Q_NAME), f);
+	while (*name && *name != '/')
+		fputs(*name == '"' ? (name++, "\"\"") : spell_next(&name, buf, Q_NAME), f);
 	fputs("\",", f);
 	for (int i = 0; i < g->ntests; i++)
 		fprintf(f, "%d,", g->tests[i].pass ? g->tests[i].points : 0);

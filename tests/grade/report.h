@@ -40,10 +40,12 @@ int grading_max(const struct grading *g);
 // (one row: the submission's folder name, points per test, the total).
 // 0, or -1 for an unknown one. Every format escapes what came from the
 // submission (the messages of its builds and tests, its name): only
-// printable ASCII passes, any other byte is spelled as socktrace spells
-// payload bytes (\n, \t, \xHH), and its compiler's messages are set
-// off with "| ", so a submission can neither put escape sequences or
-// invisible characters in a report nor add lines that look like ours.
+// printable ASCII and Latin-1 (U+00A1-U+00FF but the soft hyphen: the
+// hints' section sign, accented letters) pass, any other byte is spelled
+// as socktrace spells payload bytes (\n, \t, \xHH), and its compiler's
+// messages are set off with "| ", so a submission can neither put escape
+// sequences, bidi overrides or invisible characters in a report nor add
+// lines that look like ours.
 int report_write(const struct grading *g, const char *format, FILE *f);
 
 // Write s, a name from the submission (its path), into out (size bytes)

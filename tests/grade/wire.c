@@ -92,7 +92,10 @@ int wire_open(struct wire *w, const char *path, char *err, size_t errlen)
 	pcap_t *p = pcap_create("lo", ebuf);
 	if (p == NULL)
 		goto fail;
-	pcap_set_snaplen(p, 262144);
+	// The largest frame lo carries (its MTU, 65536, and the Ethernet
+	// header): a bigger snapshot would only make fewer frames fit in the
+	// kernel's buffer.
+	pcap_set_snaplen(p, 65536 + 14);
 	pcap_set_immediate_mode(p, 1);
 	pcap_set_buffer_size(p, 8 << 20);
 	if (pcap_activate(p) < 0 || pcap_setnonblock(p, 1, ebuf) < 0) {
@@ -147,8 +150,8 @@ void wire_collect(struct wire *w)
 	struct pcap_stat st;
 	while (!w->flooded && pcap_dispatch(w->pcap, -1, on_frame, (u_char *)w) > 0)
 		;
-	if (pcap_stats(w->pcap, &st) == 0 && st.ps_drop > 0)
-		w->flooded = 1, w->lost = st.ps_drop;
+	if (pcap_stats(w->pcap, &st) == 0)
+		w->lost = st.ps_drop;
 	if (w->dumper != NULL)
 		pcap_dump_flush(w->dumper);
 }

@@ -24,10 +24,11 @@ struct wpkt {
 };
 
 // What one test may capture: a lab exchange is a few packets of a few
-// hundred bytes, so a program that sends more is flooding the network
-// (and so is one that overflows the capture's 8 MiB kernel buffer).
+// hundred bytes, so a program that sends more is flooding the network.
 // Past either limit the capture stops: nothing more is read, saved or
-// kept, so a flood costs the grader at most this much memory and disk.
+// kept, so a flood costs the grader at most this much memory and disk
+// (and the kernel's buffer, 8 MiB, whose ~120 frames of 64 KiB hold
+// more than this: a flood under way when the test reads is always seen).
 #define WIRE_MAX_BYTES   (2 << 20)  // bytes of frames captured
 #define WIRE_MAX_PACKETS 16384
 
@@ -38,7 +39,7 @@ struct wire {
 	size_t n, cap;
 	size_t bytes, frames;   // captured (and saved) so far
 	unsigned lost;          // frames the kernel buffer had no room for
-	int flooded;            // a limit was passed, or frames were lost
+	int flooded;            // a limit was passed: the capture stopped
 };
 
 // Start capturing on lo, saving to path (NULL: do not save). 0, or -1
@@ -46,8 +47,7 @@ struct wire {
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
 
 // Read every packet captured so far into w->pkts, until a limit above
-// is passed or the kernel says it lost frames (then w->flooded is set
-// and later calls read nothing).
+// is passed (then w->flooded is set and later calls read nothing).
 void wire_collect(struct wire *w);
 
 // If w->flooded, write into msg (size bytes) what the report says of it.
