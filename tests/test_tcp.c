@@ -253,10 +253,11 @@ static void tcp_server_trickling_client_meets_its_deadline(void **state)
 	// most that long.
 	int slow = net_connect("127.0.0.1", port, WAIT_MS);
 	assert_true(slow >= 0);
-	long long lasted = trickle(slow, 8000);
+	long long lasted = trickle(slow, 10000);
 	if (lasted < 0)
-		fail_msg("a client trickling a byte every 250 ms held TCPServer for 8 s");
-	if (lasted < 2500 || lasted > 4500)
+		fail_msg("a client trickling a byte every 250 ms held TCPServer for 10 s");
+	// Not before the deadline; after it, as soon as a busy machine lets it.
+	if (lasted < 2500 || lasted > 6000)
 		fail_msg("the trickling client was dropped after %lld ms, not about 3 s", lasted);
 	char line[256];
 	assert_true(read_line(p.err, line, sizeof line, WAIT_MS) > 0);
