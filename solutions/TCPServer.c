@@ -18,8 +18,14 @@
 // The book's Python client, which neither half-closes nor sends a newline,
 // works too: its recv() gets the echo, then it closes the connection.
 //
-// A client that sends nothing for 3 seconds, or cannot take the reply for
-// 3 seconds, is dropped with a message, so it cannot hold up the others.
+// The deadline rule. An iterative server serves nobody else while it
+// serves one client, so each client gets CLIENT_DEADLINE seconds for the
+// whole exchange, counted from accept(): every recv() and send() may wait
+// only for the time that is left. A client still not done then (one that
+// sends nothing, trickles a byte now and then, or takes no reply) is
+// dropped with a message, so it delays the next client by at most that.
+// (A timeout on each recv() alone would not do: a byte every 2 seconds
+// would restart it forever.)
 
 #include <errno.h>
 #include <netdb.h>
@@ -30,11 +36,12 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #define BACKLOG        5  // connections the OS queues while we serve one
-#define CLIENT_TIMEOUT 3  // seconds a client may keep us waiting
+#define CLIENT_DEADLINE 3  // seconds a client has for its whole exchange
 
 // SIGINT (Ctrl-C) or SIGTERM ends the server with exit status 0. A signal
 // handler may only make async-signal-safe calls: _exit() is one (exit() is
@@ -179,23 +186,45 @@ static int announce(int serverSocket)
 	return 0;
 }
 
-// Make recv() and send() on the connection give up (EAGAIN or
-// EWOULDBLOCK) after CLIENT_TIMEOUT seconds. Returns 0 or -1 (errno set).
-static int set_client_timeouts(int connectionSocket)
+// Seconds on the monotonic clock: it only goes forward, whatever happens
+// to the time of day.
+static double now_seconds(void)
 {
-	struct timeval tv = { .tv_sec = CLIENT_TIMEOUT, .tv_usec = 0 };
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+// Make the next recv() or send() on the connection give up (EAGAIN or
+// EWOULDBLOCK) when the client's deadline comes. Returns 0, or -1 with
+// errno set: ETIMEDOUT if the deadline has passed already.
+static int wait_until(int connectionSocket, double deadline)
+{
+	double left = deadline - now_seconds();
+	if (left <= 0) {
+		errno = ETIMEDOUT;
+		return -1;
+	}
+	struct timeval tv;
+	tv.tv_sec = (time_t)left;
+	tv.tv_usec = (suseconds_t)((left - (double)tv.tv_sec) * 1e6);
+	if (tv.tv_sec == 0 && tv.tv_usec == 0)
+		tv.tv_usec = 1;  // a timeout of 0 would mean "wait forever"
 	if (setsockopt(connectionSocket, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0 ||
 	    setsockopt(connectionSocket, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) < 0)
 		return -1;
 	return 0;
 }
 
-// Send all len bytes of capitalizedSentence: send() may take fewer than
-// asked (it copies what fits into the socket's send buffer), so loop
-// until all are gone. Returns 0, or -1 with errno set.
-static int send_all(int connectionSocket, const char *capitalizedSentence, size_t len)
+// Send all len bytes of capitalizedSentence before the deadline: send()
+// may take fewer than asked (it copies what fits into the socket's send
+// buffer), so loop until all are gone. Returns 0, or -1 with errno set.
+static int send_all(int connectionSocket, const char *capitalizedSentence, size_t len,
+                    double deadline)
 {
 	while (len > 0) {
+		if (wait_until(connectionSocket, deadline) < 0)
+			return -1;
 		ssize_t n = send(connectionSocket, capitalizedSentence, len, 0);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -209,15 +238,17 @@ static int send_all(int connectionSocket, const char *capitalizedSentence, size_
 
 // Serve one client on connectionSocket by the message rule above: receive
 // a chunk, upper-case it, send it all back, until the client's FIN or a
-// chunk holding '\n'. Returns 0, or -1 with errno set and *call naming
-// the call that failed.
+// chunk holding '\n', all within CLIENT_DEADLINE seconds (the deadline
+// rule). Returns 0, or -1 with errno set and *call naming the call that
+// failed.
 static int serve_client(int connectionSocket, const char **call)
 {
 	char sentence[4096];
-	*call = "setsockopt";
-	if (set_client_timeouts(connectionSocket) < 0)
-		return -1;
+	double deadline = now_seconds() + CLIENT_DEADLINE;
 	for (;;) {
+		*call = "setsockopt";
+		if (wait_until(connectionSocket, deadline) < 0)
+			return -1;
 		*call = "recv";
 		ssize_t n = recv(connectionSocket, sentence, sizeof sentence, 0);
 		if (n == 0)
@@ -229,7 +260,7 @@ static int serve_client(int connectionSocket, const char **call)
 		char *capitalizedSentence = sentence;  // upper-cased in place
 		upper_ascii(capitalizedSentence, (size_t)n);
 		*call = "send";
-		if (send_all(connectionSocket, capitalizedSentence, (size_t)n) < 0)
+		if (send_all(connectionSocket, capitalizedSentence, (size_t)n, deadline) < 0)
 			return -1;
 		if (memchr(sentence, '\n', (size_t)n) != NULL)
 			return 0;  // a line: the whole sentence for a client like nc
@@ -240,12 +271,9 @@ static int serve_client(int connectionSocket, const char **call)
 // `call` with error number err; the server goes on with the next client.
 static void report_client(const char *who, const char *call, int err)
 {
-	if ((err == EAGAIN || err == EWOULDBLOCK) && strcmp(call, "recv") == 0)
-		fprintf(stderr, "TCPServer: client %s: recv: no data for %d seconds, "
-		        "dropping the connection\n", who, CLIENT_TIMEOUT);
-	else if (err == EAGAIN || err == EWOULDBLOCK)
-		fprintf(stderr, "TCPServer: client %s: %s: the client took no data for %d "
-		        "seconds, dropping the connection\n", who, call, CLIENT_TIMEOUT);
+	if (err == EAGAIN || err == EWOULDBLOCK || err == ETIMEDOUT)
+		fprintf(stderr, "TCPServer: client %s: not done within %d seconds, "
+		        "dropping the connection\n", who, CLIENT_DEADLINE);
 	else
 		fprintf(stderr, "TCPServer: client %s: %s: %s\n", who, call, strerror(err));
 }

@@ -18,11 +18,12 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(HARNESS_OBJ) $(TRACE_LIB_OBJS)
 
 # The grading suite's tests link what they share (gradetest.c).
 GRADETEST_OBJ := $(BUILD)/tests/gradetest.o
-$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext $(BUILD)/tests/test_grade_limits: $(GRADETEST_OBJ)
+$(BUILD)/tests/test_grade $(BUILD)/tests/test_grade_ext $(BUILD)/tests/test_grade_limits $(BUILD)/tests/test_grade_hostile: $(GRADETEST_OBJ)
 
 # Tests that build packets by hand link the packet builder.
 PKTBUILD_OBJ := $(BUILD)/tests/pktbuild.o
-$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields: $(PKTBUILD_OBJ)
+$(BUILD)/tests/test_decode $(BUILD)/tests/test_truncate $(BUILD)/tests/test_fields \
+	$(BUILD)/tests/test_trace_hostile: $(PKTBUILD_OBJ)
 
 # pcapgen writes the crafted captures in tests/captures/ (committed);
 # `make captures` regenerates them after a change to pcapgen.c.
@@ -36,18 +37,27 @@ captures: $(PCAPGEN)
 	@mkdir -p tests/captures
 	$(PCAPGEN) tests/captures
 
-# make fuzz: the decoder's libFuzzer target (trace/fuzz_decode.c) built
-# with clang and ASan/UBSan, seeded from pcapgen's frames, run for
-# FUZZ_SECONDS (default 25). `make check` runs it for FUZZ_CHECK_SECONDS
-# (default 3) when clang can build fuzzers, and says so when it cannot.
+# make fuzz: two libFuzzer targets built with clang and ASan/UBSan, each
+# run for FUZZ_SECONDS (default 25): the decoders (trace/fuzz_decode.c,
+# seeded from pcapgen's frames) and the whole of `socktrace -r` (trace/
+# fuzz_pipeline.c: a capture file read by libpcap, decoded, annotated and
+# printed in every output form, ladder and Mermaid included; seeded with
+# tests/captures/ under four sets of options). `make check` runs each for
+# FUZZ_CHECK_SECONDS (default 3) when clang can build fuzzers, and says
+# so when it cannot.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 25
 FUZZ_CHECK_SECONDS ?= 3
 FUZZ_DIR     := build/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/fuzz_decode
+FUZZ_PIPE_BIN := $(FUZZ_DIR)/fuzz_pipeline
 FUZZ_SRCS     = trace/fuzz_decode.c trace/bytes.c $(wildcard trace/decode*.c) \
                 $(wildcard trace/fields*.c) $(wildcard trace/print_verbose.c) \
                 trace/escape.c
+# The pipeline target links all of socktrace but its main().
+FUZZ_PIPE_SRCS = trace/fuzz_pipeline.c $(filter-out trace/main.c,$(TRACE_SRCS))
+FUZZ_FLAGS    = -g -O1 -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # The probe links into build/, never to /dev/null: run as root, a linker
 # that removes its output on failure would replace the device with a file.
 FUZZ_PROBE    = mkdir -p $(FUZZ_DIR) && \
@@ -56,20 +66,40 @@ FUZZ_PROBE    = mkdir -p $(FUZZ_DIR) && \
 
 $(FUZZ_BIN): $$(FUZZ_SRCS) $(wildcard trace/*.h) | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -g -O1 -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(PCAP_CFLAGS) -o $@ $(FUZZ_SRCS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(PCAP_CFLAGS) -o $@ $(FUZZ_SRCS)
 
-# fuzz-run SECONDS: seed a fresh corpus from pcapgen and fuzz that long.
-define fuzz-run
-	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus
-	@$(PCAPGEN) --corpus $(FUZZ_DIR)/corpus
-	@echo "fuzz: $(FUZZ_BIN) for $(1) s (log: $(FUZZ_DIR)/fuzz.log)"
-	@$(FUZZ_BIN) -max_total_time=$(1) -max_len=4096 -print_final_stats=1 \
-		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus \
-		>$(FUZZ_DIR)/fuzz.log 2>&1; rc=$$?; \
+$(FUZZ_PIPE_BIN): $$(FUZZ_PIPE_SRCS) $(wildcard trace/*.h) | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(PCAP_CFLAGS) -o $@ $(FUZZ_PIPE_SRCS) $(PCAP_LIBS)
+
+# fuzz-one NAME BINARY SECONDS MAX_LEN: fuzz the corpus $(FUZZ_DIR)/NAME
+# that long; its log is $(FUZZ_DIR)/NAME.log.
+define fuzz-one
+	@echo "fuzz: $(2) for $(3) s (log: $(FUZZ_DIR)/$(1).log)"
+	@$(2) -max_total_time=$(3) -max_len=$(4) -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_DIR)/$(1)- $(FUZZ_DIR)/$(1) \
+		>$(FUZZ_DIR)/$(1).log 2>&1; rc=$$?; \
 	grep -E '^Done|executed_units|exec_per_sec|ERROR|SUMMARY|Test unit written' \
-		$(FUZZ_DIR)/fuzz.log | sed 's/^/fuzz: /'; exit $$rc
+		$(FUZZ_DIR)/$(1).log | sed 's/^/fuzz: /'; exit $$rc
+endef
+
+# fuzz-run SECONDS: seed fresh corpora and fuzz each target that long.
+# A pipeline seed is two options bytes (see fuzz_pipeline.c: text; JSON
+# with -v and the ladder; terse with Mermaid; text with the ladder, -x,
+# -S and colour; times as they are, except for the last: shifted 32 bits)
+# and a committed capture.
+define fuzz-run
+	@rm -rf $(FUZZ_DIR)/corpus $(FUZZ_DIR)/pipeline
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/pipeline
+	@$(PCAPGEN) --corpus $(FUZZ_DIR)/corpus
+	@for f in tests/captures/*.pcap tests/captures/*.pcapng; do \
+		for o in 000000 026000 011000 344040; do \
+			{ printf "\\$${o%???}\\$${o#???}"; cat "$$f"; } \
+				>$(FUZZ_DIR)/pipeline/$$(basename "$$f")-$$o; \
+		done; \
+	done
+	$(call fuzz-one,corpus,$(FUZZ_BIN),$(1),4096)
+	$(call fuzz-one,pipeline,$(FUZZ_PIPE_BIN),$(1),65536)
 endef
 
 .PHONY: fuzz fuzz-check fuzz-run
@@ -79,7 +109,7 @@ fuzz fuzz-check:
 	else \
 		echo "fuzz: skipped: $(FUZZ_CC) cannot build -fsanitize=fuzzer programs"; \
 	fi
-fuzz-run: $(FUZZ_BIN) $(PCAPGEN)
+fuzz-run: $(FUZZ_BIN) $(FUZZ_PIPE_BIN) $(PCAPGEN)
 	$(call fuzz-run,$(FUZZ_RUN_SECONDS))
 
 ifneq ($(SANITIZE),1)

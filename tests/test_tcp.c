@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -203,14 +204,66 @@ static void tcp_server_idle_client_cannot_block_others(void **state)
 	int idle = net_connect("127.0.0.1", port, WAIT_MS);  // connects, never sends
 	assert_true(idle >= 0);
 	struct run r;
-	run_client(&r, "127.0.0.1", port, "next\n", 8000);  // served after the 3 s timeout
+	run_client(&r, "127.0.0.1", port, "next\n", 8000);  // served after the 3 s deadline
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "Input lowercase sentence:\nFrom Server: NEXT\n");
 	run_free(&r);
 	char line[256];
 	assert_true(read_line(p.err, line, sizeof line, WAIT_MS) > 0);
-	assert_non_null(strstr(line, "recv: no data for 3 seconds"));
+	assert_non_null(strstr(line, "not done within 3 seconds"));
 	close(idle);
+	proc_kill(&p);
+}
+
+// Milliseconds on the monotonic clock.
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+// Trickle a byte every 250 ms to fd, reading each echo, until the server
+// closes the connection or limit_ms pass. Returns the milliseconds the
+// connection lasted, or -1 if it was still open at the limit.
+static long long trickle(int fd, int limit_ms)
+{
+	long long start = mono_ms();
+	while (mono_ms() - start < limit_ms) {
+		char c;
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		if (send(fd, "x", 1, MSG_NOSIGNAL) != 1)
+			return mono_ms() - start;  // reset: the server dropped us
+		if (poll(&pfd, 1, WAIT_MS) != 1 || recv(fd, &c, 1, 0) != 1)
+			return mono_ms() - start;
+		// The pace of the trickle (not a synchronisation): an EOF ends it early.
+		if (poll(&pfd, 1, 250) == 1 && recv(fd, &c, 1, 0) <= 0)
+			return mono_ms() - start;
+	}
+	return -1;
+}
+
+static void tcp_server_trickling_client_meets_its_deadline(void **state)
+{
+	(void)state;
+	struct proc p;
+	int port = start_server(&p, 0);
+	// A byte every 250 ms never lets one recv() wait long; only a deadline
+	// for the whole exchange (3 s) ends it, so the next client waits at
+	// most that long.
+	int slow = net_connect("127.0.0.1", port, WAIT_MS);
+	assert_true(slow >= 0);
+	long long lasted = trickle(slow, 10000);
+	if (lasted < 0)
+		fail_msg("a client trickling a byte every 250 ms held TCPServer for 10 s");
+	// Not before the deadline; after it, as soon as a busy machine lets it.
+	if (lasted < 2500 || lasted > 6000)
+		fail_msg("the trickling client was dropped after %lld ms, not about 3 s", lasted);
+	char line[256];
+	assert_true(read_line(p.err, line, sizeof line, WAIT_MS) > 0);
+	assert_non_null(strstr(line, "not done within 3 seconds"));
+	close(slow);
+	assert_served("127.0.0.1", port);
 	proc_kill(&p);
 }
 
@@ -357,6 +410,7 @@ int main(void)
 	snprintf(client_path, sizeof client_path, "%s", harness_path("solutions/TCPClient"));
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(tcp_server_idle_client_cannot_block_others, teardown),
+		cmocka_unit_test_teardown(tcp_server_trickling_client_meets_its_deadline, teardown),
 		cmocka_unit_test_teardown(tcp_server_one_byte_at_a_time, teardown),
 		cmocka_unit_test_teardown(tcp_server_line_ends_the_message, teardown),
 		cmocka_unit_test_teardown(tcp_server_large_message, teardown),

@@ -189,11 +189,12 @@ int ladder_add(struct ladder *l, const struct packet *pk,
 	return 0;
 }
 
-// Seconds from a to b.
+// Seconds from a to b, worked out in floating point: the difference of
+// two times a capture file supplies may not fit in a time_t.
 static double seconds_between(const struct timeval *a, const struct timeval *b)
 {
-	return (double)(b->tv_sec - a->tv_sec) +
-	       (double)(b->tv_usec - a->tv_usec) / 1e6;
+	return ((double)b->tv_sec - (double)a->tv_sec) +
+	       ((double)b->tv_usec - (double)a->tv_usec) / 1e6;
 }
 
 // Print n copies of character ch.

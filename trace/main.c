@@ -254,18 +254,27 @@ static void print_stats(pcap_t *p)
 	        st.ps_drop);
 }
 
-// Read every packet of p through a tracer (saving them with -w).
-static int trace_capture(struct args *a, pcap_t *p)
+// Open the -w file for p, if one was asked for. It is opened before root
+// is given up (as tcpdump does), so root can save where only root may
+// write. 0 with *dumper set (NULL without -w), or -1 after saying why.
+static int open_dump(struct args *a, pcap_t *p, pcap_dumper_t **dumper)
+{
+	*dumper = NULL;
+	if (a->write_file && !(*dumper = pcap_dump_open(p, a->write_file))) {
+		fprintf(stderr, "socktrace: pcap_dump_open: %s\n", pcap_geterr(p));
+		return -1;
+	}
+	return 0;
+}
+
+// Read every packet of p through a tracer (saving them to dumper, if not
+// NULL, which it closes).
+static int trace_capture(struct args *a, pcap_t *p, pcap_dumper_t *dumper)
 {
 	char err[PCAP_ERRBUF_SIZE + 512];
-	pcap_dumper_t *dumper = NULL;
 	struct tracer *t;
 	int code = EXIT_OK;
 
-	if (a->write_file && !(dumper = pcap_dump_open(p, a->write_file))) {
-		fprintf(stderr, "socktrace: pcap_dump_open: %s\n", pcap_geterr(p));
-		return EXIT_RUNTIME;
-	}
 	a->opts.offload = a->iface != NULL;
 	t = tracer_open(&a->opts, pcap_datalink(p), err, sizeof err);
 	if (!t) {
@@ -332,6 +341,7 @@ int main(int argc, char **argv)
 {
 	struct args a;
 	pcap_t *p;
+	pcap_dumper_t *dumper = NULL;
 	int code;
 
 	if (argc > 1 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "shell") == 0))
@@ -344,12 +354,15 @@ int main(int argc, char **argv)
 	setup_output(&a);
 	catch_signals();  // before opening: an early Ctrl-C still gets stats
 	p = open_capture(&a, &code);
-	if (p && a.iface && drop_root(&code) < 0) {
+	if (p && (open_dump(&a, p, &dumper) < 0 || (a.iface && drop_root(&code) < 0))) {
+		if (dumper)
+			pcap_dump_close(dumper);
 		pcap_close(p);
 		p = NULL;
+		code = EXIT_RUNTIME;
 	}
 	if (p) {
-		code = trace_capture(&a, p);
+		code = trace_capture(&a, p, dumper);
 		if (a.iface)
 			print_stats(p);
 		pcap_close(p);

@@ -3,6 +3,7 @@
 // record it for the diagrams drawn at the end.
 #include "tracer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@ struct tracer {
 	struct trace_opts opts;
 	int linktype;
 	unsigned long count;
+	int bad_time;            // a time stamp out of range was said already
 	struct annotator *an;
 	struct ladder *ladder;   // NULL unless --ladder or --mermaid
 	struct field_list *fields; // NULL unless -v or -x
@@ -114,6 +116,34 @@ static void step_wait(struct tracer *t)
 		capture_interrupt();
 }
 
+// The latest time a packet may claim: 9999-12-31 23:59:59 UTC. Times
+// and their differences in that range fit every integer we print them in.
+#define LAST_SECOND 253402300799LL
+
+// h's time stamp, brought into 1970..9999 (a capture file may claim any
+// time: a pcapng block counting whole seconds in 64 bits, say). The first
+// time out of that range is said on stderr, with what it is shown as.
+static struct timeval sane_time(struct tracer *t, const struct pcap_pkthdr *h)
+{
+	struct timeval ts = h->ts;
+
+	if (ts.tv_sec < 0)
+		ts.tv_sec = 0, ts.tv_usec = 0;
+	else if ((long long)ts.tv_sec > LAST_SECOND)
+		ts.tv_sec = (time_t)LAST_SECOND, ts.tv_usec = 999999;
+	else if (ts.tv_usec < 0 || ts.tv_usec > 999999)
+		ts.tv_usec = ts.tv_usec < 0 ? 0 : 999999;
+	if ((ts.tv_sec != h->ts.tv_sec || ts.tv_usec != h->ts.tv_usec) && !t->bad_time) {
+		fprintf(stderr, "socktrace: packet %lu: time stamp out of range (%lld s "
+		        "%lld us since 1970): shown as %lld.%06ld (any time before 1970 "
+		        "or after 9999 is shown as the nearest end of that range)\n", t->count,
+		        (long long)h->ts.tv_sec, (long long)h->ts.tv_usec,
+		        (long long)ts.tv_sec, (long)ts.tv_usec);
+		t->bad_time = 1;
+	}
+	return ts;
+}
+
 void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
                    const uint8_t *data)
 {
@@ -124,7 +154,8 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	t->count++;
 	memset(&t->pk, 0, sizeof t->pk);
 	t->pk.fields = t->fields;
-	decode_packet(&t->pk, t->linktype, &h->ts, h->caplen, h->len, data);
+	struct timeval ts = sane_time(t, h);
+	decode_packet(&t->pk, t->linktype, &ts, h->caplen, h->len, data);
 	annotate(t->an, &t->pk, notes, &t->a);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);

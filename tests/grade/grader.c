@@ -57,10 +57,13 @@ static int uid_given;
 static const char *workdir;
 static const char *socktrace;  // -s: annotate failed tests' captures with it
 
-// Print an error naming the grader and exit 2.
+// Print an error naming the grader and exit 2 (what escaped: it may
+// hold the submission's name).
 static void die(const char *what)
 {
-	fprintf(stderr, "grader: %s: %s\n", what, strerror(errno));
+	char shown[4400];
+	const char *why = strerror(errno);
+	fprintf(stderr, "grader: %s: %s\n", report_name(shown, sizeof shown, what), why);
 	exit(2);
 }
 
@@ -147,21 +150,35 @@ static void load_table(const char *path, struct grading *g)
 	fclose(f);
 }
 
+// What kind of file mode m is, for a message.
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
+	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a plain file";
+}
+
 // Copy the regular file src (never through a symlink, at most max bytes)
-// to dst with mode. Returns 0, or -1 with the reason in msg.
-static int copy_file(const char *src, const char *dst, mode_t mode, size_t max,
-                     char *msg, size_t len)
+// to dst with mode; messages call it name. src is opened non-blocking and
+// checked with fstat before a byte is read, so a FIFO, socket or device
+// in the submission is refused at once, never waited on. Returns 0, or -1
+// with the reason in msg.
+static int copy_file(const char *src, const char *name, const char *dst, mode_t mode,
+                     size_t max, char *msg, size_t len)
 {
 	struct stat st;
-	int in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int in = open(src, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (in < 0 || fstat(in, &st) < 0 || !S_ISREG(st.st_mode)) {
-		snprintf(msg, len, "%s: %s", src, in < 0 ? strerror(errno) : "not a regular file");
+		if (in < 0)
+			snprintf(msg, len, "%s: %s", name, strerror(errno));
+		else
+			snprintf(msg, len, "%s is %s, not a regular file: it was not read",
+			         name, file_kind(st.st_mode));
 		if (in >= 0)
 			close(in);
 		return -1;
 	}
 	if ((size_t)st.st_size > max) {
-		snprintf(msg, len, "%s: larger than %zu MiB", src, max >> 20);
+		snprintf(msg, len, "%s: larger than %zu MiB", name, max >> 20);
 		close(in);
 		return -1;
 	}
@@ -169,7 +186,7 @@ static int copy_file(const char *src, const char *dst, mode_t mode, size_t max,
 	ssize_t n = buf ? read(in, buf, (size_t)st.st_size + 1) : -1;
 	close(in);
 	if (n < 0 || n > st.st_size) {
-		snprintf(msg, len, "%s: %s", src, n < 0 ? strerror(errno) : "changed while read");
+		snprintf(msg, len, "%s: %s", name, n < 0 ? strerror(errno) : "changed while read");
 		free(buf);
 		return -1;
 	}
@@ -182,29 +199,6 @@ static int copy_file(const char *src, const char *dst, mode_t mode, size_t max,
 		close(out);
 	free(buf);
 	return ok ? 0 : -1;
-}
-
-// Replace bytes a terminal or a report should not get with '?'
-// (printable UTF-8 stays).
-static void clean_text(char *s)
-{
-	for (size_t len = strlen(s); *s; s++, len--) {
-		size_t u = utf8_printable((const unsigned char *)s, len);
-		if (u > 0)
-			s += u - 1, len -= u - 1;
-		else if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f || (*s & 0x80))
-			*s = '?';
-	}
-}
-
-// A cleaned copy of s (clean_text), never freed.
-static const char *cleaned(const char *s)
-{
-	char *copy = strdup(s);
-	if (copy == NULL)
-		die("strdup");
-	clean_text(copy);
-	return copy;
 }
 
 // Inside a sandbox: compile /sandbox/PROG.c into /sandbox/PROG.
@@ -248,19 +242,21 @@ static void name_source(char *msg, size_t size, const char *prog, const char *pa
 	free(out);
 }
 
-// In a worker: build program p of submission sub; write "ok\n", "no\n" or
-// "missing\n" and the messages to the result file.
-static void build_one(const char *sub, const char *prog)
+// In a worker: build program p of submission sub (called shown in
+// messages); write "ok\n", "no\n" or "missing\n" and the messages to the
+// result file.
+static void build_one(const char *sub, const char *shown, const char *prog)
 {
-	char msg[4096] = "", src[4300], err[256] = "";
+	char msg[4096] = "", src[4300], err[256] = "", name[40];
 	int ok = 0, missing = 0;
 	snprintf(src, sizeof src, "%s/%s.c", sub, prog);
+	snprintf(name, sizeof name, "%s.c", prog);
 	const char *dir = wpath("src/%s", prog, "");
 	make_dir(dir, 0755);
 	if (access(src, F_OK) < 0 && errno == ENOENT) {
-		snprintf(msg, sizeof msg, "%s.c is missing from %s", prog, sub);
+		snprintf(msg, sizeof msg, "%s.c is missing from %s", prog, shown);
 		missing = 1;
-	} else if (copy_file(src, wpath("src/%s/%s.c", prog, prog), 0644, MAX_SOURCE,
+	} else if (copy_file(src, name, wpath("src/%s/%s.c", prog, prog), 0644, MAX_SOURCE,
 	                     msg, sizeof msg) == 0) {
 		if (chown(dir, box_student_uid(), (gid_t)-1) < 0 && geteuid() == 0)
 			die(dir);
@@ -271,12 +267,11 @@ static void build_one(const char *sub, const char *prog)
 		const char *exe = wpath("src/%s/%s", prog, prog);
 		make_dir(wpath("run/%s", prog, ""), 0755);
 		char ignored[256];
-		ok = rc == 0 && copy_file(exe, wpath("run/%s/%s", prog, prog), 0755, MAX_BINARY,
-		                          ignored, sizeof ignored) == 0;
+		ok = rc == 0 && copy_file(exe, prog, wpath("run/%s/%s", prog, prog), 0755,
+		                          MAX_BINARY, ignored, sizeof ignored) == 0;
 		if (!ok && rc == 0)
 			snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "no program was built");
 	}
-	clean_text(msg);
 	FILE *f = fopen(wpath("res/%s.build", prog, ""), "w");
 	if (f == NULL)
 		die("result file");
@@ -284,9 +279,10 @@ static void build_one(const char *sub, const char *prog)
 	fclose(f);
 }
 
-// Inside a sandbox: run one test with the capture on.
-// (In plain mode there is no capture: a test that looks at the wire is
-// not graded here, "N".)
+// Inside a sandbox: run one test with the capture on; a test whose
+// programs flooded the network fails, and says so first. (In plain mode
+// there is no capture: a test that looks at the wire is not graded here,
+// "N".)
 static int test_in_box(void *arg, int resfd)
 {
 	struct tcase *t = arg;
@@ -306,8 +302,12 @@ static int test_in_box(void *arg, int resfd)
 		return 0;
 	}
 	wire_collect(&w);
+	char flood[300];
+	if (wire_flood_note(&w, flood, sizeof flood))  // fails the test, whatever it saw
+		dprintf(resfd, "F\n%s%s%s", flood, t->msg[0] ? "\n" : "", t->msg);
+	else
+		dprintf(resfd, "%c\n%s", t->pass ? 'P' : 'F', t->msg);
 	wire_close(&w);
-	dprintf(resfd, "%c\n%s", t->pass ? 'P' : 'F', t->msg);
 	return 0;
 }
 
@@ -402,7 +402,6 @@ static void test_one(const struct result *r)
 		snprintf(res, sizeof res, "F\n%s", err);
 	if (res[0] == 'F' && socktrace != NULL)
 		add_trace(r->name, res, sizeof res);
-	clean_text(res);
 	FILE *f = fopen(wpath("res/%s.test", r->name, ""), "w");
 	if (f == NULL)
 		die("result file");
@@ -457,7 +456,7 @@ static void own_uid(unsigned k)
 static void build_job(int i)
 {
 	own_uid(MAX_TESTS + (unsigned)i);
-	build_one(submission, g.programs[i]);
+	build_one(submission, g.submission, g.programs[i]);
 }
 
 // Only the tests of programs that were built run (skip_unbuilt says why
@@ -651,7 +650,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		else if (c == 'm')
 			o->mode = optarg;
 		else if (c == 'n')
-			g.files = cleaned(optarg);  // it names submitted files
+			g.files = optarg;  // it names submitted files (the report quotes it)
 		else
 			usage();
 	}
@@ -745,11 +744,14 @@ int main(int argc, char **argv)
 	// a runner that gave up) must be an error code here, not our death.
 	signal(SIGPIPE, SIG_IGN);
 	parse_args(argc, argv, &o);
-	submission = g.submission = argv[optind];
+	// The reports and messages show the submission's path escaped.
+	static char shown[4096];
+	submission = argv[optind];
+	g.submission = report_name(shown, sizeof shown, submission);
 	struct stat st;
 	int found = stat(submission, &st) == 0;
 	if (!found || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "grader: %s: %s\n", submission, found ? "not a folder" : strerror(errno));
+		fprintf(stderr, "grader: %s: %s\n", g.submission, found ? "not a folder" : strerror(errno));
 		return 2;
 	}
 	g.tracedir = strdup(wpath("traces", "", ""));

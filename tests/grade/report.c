@@ -42,15 +42,111 @@ static const char *verdict(const struct result *r)
 	return r->ungraded ? "SKIP" : r->pass ? "PASS" : "FAIL";
 }
 
-// Print s with every line after the first indented by ind.
-static void indented(FILE *f, const char *s, const char *ind)
+// How a format spells the text from the submission it quotes.
+enum quoting {
+	Q_TEXT,  // the text report: a line break stays one (then the indentation)
+	Q_NAME,  // a name on one line: a line break as \n
+	Q_LINE,  // TAP: a line break as " | "
+	Q_XML,   // XML text and attributes: a line break as &#10;
+	Q_JSON,  // inside a JSON string: a line break as \n (then the indentation)
+};
+
+// Spell byte c of the submission's text in buf (8 bytes) for q, the way
+// socktrace spells payload bytes (trace/escape.c): printable ASCII stays
+// (but XML's &<>" and JSON's "\ are escaped), \t and \r are spelled so,
+// every other byte is \xHH (in JSON, with its backslash escaped: the
+// string then reads \xHH). Returns buf or a constant.
+static const char *spell(char *buf, unsigned char c, enum quoting q)
 {
-	for (; *s; s++) {
-		fputc(*s, f);
-		if (*s == '\n' && s[1])
+	static const char *const xml_ent[] = { ['&'] = "&amp;", ['<'] = "&lt;",
+	                                       ['>'] = "&gt;", ['"'] = "&quot;" };
+	static const char *const newline[] = { [Q_TEXT] = "\n", [Q_NAME] = "\\n",
+	                                       [Q_LINE] = " | ", [Q_XML] = "&#10;",
+	                                       [Q_JSON] = "\\n" };
+	const char *bs = q == Q_JSON ? "\\\\" : "\\";  // our escapes' backslash
+	if (c == '\n')
+		return newline[q];
+	if (q == Q_XML && c < sizeof xml_ent / sizeof xml_ent[0] && xml_ent[c])
+		return xml_ent[c];
+	if (q == Q_JSON && (c == '"' || c == '\\'))
+		snprintf(buf, 8, "\\%c", c);
+	else if (c == '\t' || c == '\r')
+		snprintf(buf, 8, "%s%c", bs, c == '\t' ? 't' : 'r');
+	else if (c >= 0x20 && c < 0x7f)
+		snprintf(buf, 8, "%c", c);
+	else
+		snprintf(buf, 8, "%sx%02x", bs, c);
+	return buf;
+}
+
+// Is u the UTF-8 of a printable Latin-1 character, U+00A1 to U+00FF but
+// the soft hyphen (the section sign of the hints, accented letters)? None
+// of them is invisible, a control or a right-to-left letter.
+static int latin1(const unsigned char *u)
+{
+	return (u[0] == 0xc2 && u[1] >= 0xa1 && u[1] <= 0xbf && u[1] != 0xad) ||
+	       (u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0xbf);
+}
+
+// Spell the next character of the submission's text *s for q (a
+// printable Latin-1 one as itself, any other byte by spell()), into buf
+// (8 bytes), and step *s past it. Returns what to print.
+static const char *spell_next(const char **s, char *buf, enum quoting q)
+{
+	const unsigned char *u = (const unsigned char *)*s;
+	if (latin1(u)) {
+		snprintf(buf, 8, "%.2s", *s);
+		*s += 2;
+		return buf;
+	}
+	(*s)++;
+	return spell(buf, u[0], q);
+}
+
+// Print s, text that came from the submission (what it printed, what its
+// compiler said, its folder's name), spelled for q (see spell()); after
+// each line break, ind (if not NULL). Only printable ASCII and Latin-1
+// pass, so nothing the submission wrote can reach a terminal as an escape
+// sequence, turn text around (U+202E), break a line where we do not
+// (U+2028), hide as an invisible character (U+200B, U+FEFF) or make the
+// XML invalid (U+FFFE, U+FFFF, control bytes).
+static void quote(FILE *f, const char *s, enum quoting q, const char *ind)
+{
+	char buf[8];
+	while (*s) {
+		int line_break = *s == '\n';
+		fputs(spell_next(&s, buf, q), f);
+		if (line_break && ind != NULL)
 			fputs(ind, f);
 	}
-	fputc('\n', f);
+}
+
+// Print the submission's text s as a block in q (Q_TEXT or Q_JSON): each
+// of its lines starts with ind and "| ", so that none of them can pass
+// for a line of ours ("  PASS ...", "Total: ..."); a line break ends it.
+static void quote_block(FILE *f, const char *s, enum quoting q, const char *ind)
+{
+	char bar[32];
+	snprintf(bar, sizeof bar, "%s| ", ind);
+	fputs(bar, f);
+	quote(f, s, q, bar);
+	fputs(q == Q_JSON ? "\\n" : "\n", f);
+}
+
+char *report_name(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	char buf[8];
+	out[0] = '\0';
+	while (*s) {
+		const char *e = spell_next(&s, buf, Q_NAME);
+		if (n + strlen(e) + 4 > size) {
+			snprintf(out + n, size - n, "...");
+			break;
+		}
+		n += (size_t)snprintf(out + n, size - n, "%s", e);
+	}
+	return out;
 }
 
 // The lines about where the grading ran, "prefix"ed.
@@ -62,8 +158,11 @@ static void write_mode(const struct grading *g, FILE *f, const char *prefix)
 		fprintf(f, "%smode: %s (%s)\n", prefix, g->mode, g->isolation);
 	if (g->note)
 		fprintf(f, "%snote: %s\n", prefix, g->note);
-	if (g->files)
-		fprintf(f, "%s%s\n", prefix, g->files);
+	if (g->files) {  // it names the submission's files: quoted
+		fputs(prefix, f);
+		quote(f, g->files, Q_TEXT, prefix);
+		fputc('\n', f);
+	}
 }
 
 // The closing line of the text report.
@@ -81,14 +180,19 @@ static void write_total(const struct grading *g, FILE *f, const char *prefix)
 
 static void write_text(const struct grading *g, FILE *f)
 {
-	fprintf(f, "socklab grading of %s\n", g->submission);
+	fputs("socklab grading of ", f);
+	quote(f, g->submission, Q_NAME, NULL);
+	fputc('\n', f);
 	write_mode(g, f, "");
 	for (int p = 0; p < g->nprograms; p++) {
 		const struct build *b = &g->builds[p];
 		fprintf(f, "\n%s.c: %s\n", g->programs[p], built(g, b));
-		if (b->msg[0]) {
-			fputs("    ", f);
-			indented(f, b->msg, "    ");
+		if (b->msg[0] && !b->missing) {
+			quote_block(f, b->msg, Q_TEXT, "    ");  // the compiler's messages
+		} else if (b->msg[0]) {
+			fputs("    ", f);  // ours
+			quote(f, b->msg, Q_TEXT, "    ");
+			fputc('\n', f);
 		}
 		for (int i = 0; i < g->ntests; i++) {
 			const struct result *r = &g->tests[i];
@@ -98,26 +202,23 @@ static void write_text(const struct grading *g, FILE *f)
 			        r->name, r->pass ? r->points : 0, r->points, r->title);
 			if (r->ungraded && !g->not_graded) {
 				fputs("        ", f);
-				indented(f, r->msg, "        ");
+				quote(f, r->msg, Q_TEXT, "        ");
+				fputc('\n', f);
 			}
 			if (r->pass || b->missing || r->ungraded)
 				continue;  // a missing file: the line above the tests says so
 			fputs("        why:  ", f);
-			indented(f, r->msg, "        ");
-			fprintf(f, "        hint: %s\n", r->hint);
-			if (b->ok && g->tracedir)
-				fprintf(f, "        wire: build/socktrace -r %s/%s.pcap\n", g->tracedir, r->name);
+			quote(f, r->msg, Q_TEXT, "        ");
+			fprintf(f, "\n        hint: %s\n", r->hint);
+			if (b->ok && g->tracedir) {
+				fputs("        wire: build/socktrace -r ", f);
+				quote(f, g->tracedir, Q_NAME, NULL);  // the work folder names the student
+				fprintf(f, "/%s.pcap\n", r->name);
+			}
 		}
 	}
 	fputc('\n', f);
 	write_total(g, f, "");
-}
-
-// Print s as YAML/TAP-safe text on one line (newlines as " | ").
-static void one_line(FILE *f, const char *s)
-{
-	for (; *s; s++)
-		fputs(*s == '\n' ? " | " : (char[]){ *s, 0 }, f);
 }
 
 static void write_tap(const struct grading *g, FILE *f)
@@ -130,19 +231,20 @@ static void write_tap(const struct grading *g, FILE *f)
 		        r->name, r->pass ? r->points : 0, r->points, r->title);
 		if (r->ungraded) {
 			fputs(" # SKIP ", f);
-			one_line(f, r->msg);
+			quote(f, r->msg, Q_LINE, NULL);
 		}
 		fputc('\n', f);
 		if (r->pass || r->ungraded)
 			continue;
 		fputs("# why:  ", f);
-		one_line(f, r->msg);
+		quote(f, r->msg, Q_LINE, NULL);
 		fprintf(f, "\n# hint: %s\n", r->hint);
 	}
 	write_total(g, f, "# ");
 }
 
-// Print s escaped for XML text and attributes.
+// Print s, text of ours (the test table's), escaped for XML text and
+// attributes.
 static void xml(FILE *f, const char *s)
 {
 	for (; *s; s++) {
@@ -167,7 +269,7 @@ static void write_junit(const struct grading *g, FILE *f)
 		fprintf(f, "<testsuite name=\"%s\">\n", g->programs[p]);
 		if (g->builds[p].msg[0]) {
 			fputs("<system-err>", f);
-			xml(f, g->builds[p].msg);
+			quote(f, g->builds[p].msg, Q_XML, NULL);
 			fputs("</system-err>\n", f);
 		}
 		for (int i = 0; i < g->ntests; i++) {
@@ -181,11 +283,11 @@ static void write_junit(const struct grading *g, FILE *f)
 			fputs("</system-out>", f);
 			if (r->ungraded) {
 				fputs("<skipped message=\"", f);
-				xml(f, r->msg);
+				quote(f, r->msg, Q_XML, NULL);
 				fputs("\"/>", f);
 			} else if (!r->pass) {
 				fputs("<failure message=\"", f);
-				xml(f, r->msg);
+				quote(f, r->msg, Q_XML, NULL);
 				fputs("\">hint: ", f);
 				xml(f, r->hint);
 				fputs("</failure>", f);
@@ -197,7 +299,8 @@ static void write_junit(const struct grading *g, FILE *f)
 	fputs("</testsuites>\n", f);
 }
 
-// Print s as the inside of a JSON string.
+// Print s, text of ours (the test table's), as the inside of a JSON
+// string.
 static void json(FILE *f, const char *s)
 {
 	for (; *s; s++) {
@@ -222,7 +325,7 @@ static void write_gradescope(const struct grading *g, FILE *f)
 		json(f, g->not_graded);
 		if (g->files) {
 			fputs("\\n", f);
-			json(f, g->files);
+			quote(f, g->files, Q_JSON, NULL);
 		}
 		fputs("\", \"tests\": []}\n", f);
 		return;
@@ -239,14 +342,15 @@ static void write_gradescope(const struct grading *g, FILE *f)
 		fputs("\\n", f);
 	}
 	if (g->files) {
-		json(f, g->files);
+		quote(f, g->files, Q_JSON, NULL);
 		fputs("\\n", f);
 	}
 	for (int p = 0; p < g->nprograms; p++) {
 		fprintf(f, "%s.c: %s\\n", g->programs[p], built(g, &g->builds[p]));
-		json(f, g->builds[p].msg);
-		if (g->builds[p].msg[0])
-			fputs("\\n", f);
+		if (g->builds[p].msg[0] && !g->builds[p].missing)
+			quote_block(f, g->builds[p].msg, Q_JSON, "    ");
+		else if (g->builds[p].msg[0])
+			quote(f, g->builds[p].msg, Q_JSON, NULL), fputs("\\n", f);
 	}
 	fputs("\", \"tests\": [", f);
 	for (int i = 0; i < g->ntests; i++) {
@@ -258,7 +362,7 @@ static void write_gradescope(const struct grading *g, FILE *f)
 		        r->pass ? r->points : 0, r->ungraded ? 0 : r->points,
 		        r->pass ? "passed" : "failed");
 		if (!r->pass) {
-			json(f, r->msg);
+			quote(f, r->msg, Q_JSON, NULL);
 			fputs("\\nhint: ", f);
 			json(f, r->hint);
 		}
@@ -267,10 +371,20 @@ static void write_gradescope(const struct grading *g, FILE *f)
 	fputs("\n]}\n", f);
 }
 
-// One CSV row: a test not graded here is an empty cell, and a grading
-// that could not run has no total.
+// One row of grades.csv: the submission's folder name (quoted, and
+// with a ' before a leading = + - @, so that a spreadsheet cannot take
+// it for a formula), the points of each test (a test not graded here is
+// an empty cell), the total ("not graded" for a grading that could not
+// run).
 static void write_csv(const struct grading *g, FILE *f)
 {
+	const char *slash = strrchr(g->submission, '/');
+	const char *name = slash && slash[1] ? slash + 1 : g->submission;
+	char buf[8];
+	fputs(strchr("=+-@", *name) && *name ? "\"'" : "\"", f);
+	while (*name && *name != '/')
+		fputs(*name == '"' ? (name++, "\"\"") : spell_next(&name, buf, Q_NAME), f);
+	fputs("\",", f);
 	for (int i = 0; i < g->ntests; i++) {
 		const struct result *r = &g->tests[i];
 		if (r->ungraded || g->not_graded)

@@ -24,7 +24,7 @@ struct result {
 };
 
 struct grading {
-	const char *submission;    // as given on the command line
+	const char *submission;    // as given on the command line (report_name)
 	const char *tracedir;      // where each test's capture is
 	const char *mode;          // the sandbox's mode ("namespaces", ...)
 	const char *isolation;     // what isolation that mode gave
@@ -43,7 +43,20 @@ int grading_score(const struct grading *g);
 int grading_max(const struct grading *g);
 
 // Print g in one format: "text", "tap", "junit", "gradescope" or "csv"
-// (one row: points per test, then the total). 0, or -1 for an unknown one.
+// (one row: the submission's folder name, points per test, the total).
+// 0, or -1 for an unknown one. Every format escapes what came from the
+// submission (the messages of its builds and tests, its name): only
+// printable ASCII and Latin-1 (U+00A1-U+00FF but the soft hyphen: the
+// hints' section sign, accented letters) pass, any other byte is spelled
+// as socktrace spells payload bytes (\n, \t, \xHH), and its compiler's
+// messages are set off with "| ", so a submission can neither put escape
+// sequences, bidi overrides or invisible characters in a report nor add
+// lines that look like ours.
 int report_write(const struct grading *g, const char *format, FILE *f);
+
+// Write s, a name from the submission (its path), into out (size bytes)
+// spelled as the reports spell it, on one line; cut with "..." if it does
+// not fit. Returns out.
+char *report_name(char *out, size_t size, const char *s);
 
 #endif

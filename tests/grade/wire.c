@@ -112,7 +112,10 @@ int wire_open(struct wire *w, const char *path, char *err, size_t errlen)
 	pcap_t *p = pcap_create("lo", ebuf);
 	if (p == NULL)
 		goto fail;
-	pcap_set_snaplen(p, 262144);
+	// The largest frame lo carries (its MTU, 65536, and the Ethernet
+	// header): a bigger snapshot would only make fewer frames fit in the
+	// kernel's buffer.
+	pcap_set_snaplen(p, 65536 + 14);
 	pcap_set_immediate_mode(p, 1);
 	pcap_set_buffer_size(p, 8 << 20);
 	if (pcap_activate(p) < 0 || pcap_setnonblock(p, 1, ebuf) < 0 || set_filter(p) < 0) {
@@ -129,10 +132,19 @@ fail:
 	return -1;
 }
 
-// pcap_dispatch callback: save the frame and keep its decoded form.
+// pcap_dispatch callback: save the frame and keep its decoded form,
+// unless it takes the capture past a limit: then stop it.
 static void on_frame(u_char *user, const struct pcap_pkthdr *h, const u_char *f)
 {
 	struct wire *w = (struct wire *)user;
+	if (w->flooded)
+		return;
+	if (w->bytes + h->caplen > WIRE_MAX_BYTES || w->frames == WIRE_MAX_PACKETS) {
+		w->flooded = 1;
+		pcap_breakloop(w->pcap);
+		return;
+	}
+	w->bytes += h->caplen, w->frames++;
 	if (w->dumper != NULL)
 		pcap_dump((u_char *)w->dumper, h, f);
 	struct wpkt p;
@@ -141,10 +153,6 @@ static void on_frame(u_char *user, const struct pcap_pkthdr *h, const u_char *f)
 	p.ms = (long long)h->ts.tv_sec * 1000 + h->ts.tv_usec / 1000;
 	if (w->n == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 64;
-		if (cap > 100000) {  // a flood: keep the first ones
-			free(p.payload);
-			return;
-		}
 		struct wpkt *np = realloc(w->pkts, cap * sizeof *np);
 		if (np == NULL) {
 			free(p.payload);
@@ -161,10 +169,24 @@ void wire_collect(struct wire *w)
 		w->uncaptured = 1;
 		return;
 	}
-	while (pcap_dispatch(w->pcap, -1, on_frame, (u_char *)w) > 0)
+	struct pcap_stat st;
+	while (!w->flooded && pcap_dispatch(w->pcap, -1, on_frame, (u_char *)w) > 0)
 		;
+	if (pcap_stats(w->pcap, &st) == 0)
+		w->lost = st.ps_drop;
 	if (w->dumper != NULL)
 		pcap_dump_flush(w->dumper);
+}
+
+int wire_flood_note(const struct wire *w, char *msg, size_t size)
+{
+	if (!w->flooded)
+		return 0;
+	snprintf(msg, size, "the program flooded the network: %zu bytes in %zu packets "
+	         "kept, %u more dropped (a test keeps at most %d MiB or %d packets, and "
+	         "the exchange needs a few hundred bytes)",
+	         w->bytes, w->frames, w->lost, WIRE_MAX_BYTES >> 20, WIRE_MAX_PACKETS);
+	return 1;
 }
 
 void wire_close(struct wire *w)

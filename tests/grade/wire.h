@@ -23,12 +23,24 @@ struct wpkt {
 	long long ms;           // when it was captured, in milliseconds
 };
 
+// What one test may capture: a lab exchange is a few packets of a few
+// hundred bytes, so a program that sends more is flooding the network.
+// Past either limit the capture stops: nothing more is read, saved or
+// kept, so a flood costs the grader at most this much memory and disk
+// (and the kernel's buffer, 8 MiB, whose ~120 frames of 64 KiB hold
+// more than this: a flood under way when the test reads is always seen).
+#define WIRE_MAX_BYTES   (2 << 20)  // bytes of frames captured
+#define WIRE_MAX_PACKETS 16384
+
 struct wire {
 	void *pcap;             // pcap_t *
 	void *dumper;           // pcap_dumper_t *
 	struct wpkt *pkts;
 	size_t n, cap;
 	int uncaptured;         // wire_collect was called with no capture open
+	size_t bytes, frames;   // captured (and saved) so far
+	unsigned lost;          // frames the kernel buffer had no room for
+	int flooded;            // a limit was passed: the capture stopped
 };
 
 // Capture only what the BPF filter expr matches (NULL: all of lo), from
@@ -40,9 +52,14 @@ void wire_set_filter(const char *expr);
 // with err filled.
 int wire_open(struct wire *w, const char *path, char *err, size_t errlen);
 
-// Read every packet captured so far into w->pkts (without a capture:
-// note it in w->uncaptured).
+// Read every packet captured so far into w->pkts, until a limit above
+// is passed (then w->flooded is set and later calls read nothing).
+// Without a capture: note it in w->uncaptured.
 void wire_collect(struct wire *w);
+
+// If w->flooded, write into msg (size bytes) what the report says of it.
+// Returns 1 if so, else 0 (msg untouched).
+int wire_flood_note(const struct wire *w, char *msg, size_t size);
 
 // Stop capturing and free everything.
 void wire_close(struct wire *w);
