@@ -32,8 +32,11 @@ int peer_pick_port(void)
 			close(u);
 		if (t >= 0)
 			close(t);
-		if (ok) {
-			peer_port = ntohs(a.sin_port);
+		// A port whose two bytes are equal is its own byte swap: a
+		// missing htons() could not be seen on it, so take another.
+		int port = ntohs(a.sin_port);
+		if (ok && (port >> 8) != (port & 0xff)) {
+			peer_port = port;
 			snprintf(peer_host, sizeof peer_host, "127.1.%d.%d", peer_port >> 8,
 			         peer_port & 0xff);
 			return 0;

@@ -8,9 +8,7 @@ static int serve_client(int connectionSocket, const char **call)\
 {\
 	char *sentence = NULL;\
 	size_t len = 0, cap = 0;\
-	*call = "setsockopt";\
-	if (set_client_timeouts(connectionSocket) < 0)\
-		return -1;\
+	double deadline = now_seconds() + CLIENT_DEADLINE;\
 	for (;;) {\
 		if (len == cap) {\
 			char *bigger = realloc(sentence, cap ? 2 * cap : 4096);\
@@ -20,6 +18,9 @@ static int serve_client(int connectionSocket, const char **call)\
 			sentence = bigger;\
 			cap = cap ? 2 * cap : 4096;\
 		}\
+		*call = "setsockopt";\
+		if (wait_until(connectionSocket, deadline) < 0)\
+			break;\
 		*call = "recv";\
 		ssize_t n = recv(connectionSocket, sentence + len, cap - len, 0);\
 		if (n < 0 && errno == EINTR)\
@@ -29,7 +30,7 @@ static int serve_client(int connectionSocket, const char **call)\
 				break;\
 			upper_ascii(sentence, len);\
 			*call = "send";\
-			int rc = send_all(connectionSocket, sentence, len);\
+			int rc = send_all(connectionSocket, sentence, len, deadline);\
 			int saved = errno;\
 			free(sentence);\
 			errno = saved;\
