@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <pcap/pcap.h>
 
+#include "calls.h"
 #include "netns.h"
 #include "tracer.h"
 
@@ -48,6 +49,7 @@ struct runloop {
 	int interrupted;         // SIGINT/SIGTERM/SIGHUP arrived
 	unsigned long packets;
 	char err[256];           // a capture error that stopped the loop
+	struct calls *calls;     // recording the children's calls, or NULL
 };
 
 // Set up the loop: signal handling (SIGCHLD, SIGINT, SIGTERM, SIGHUP) and
@@ -83,6 +85,11 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms);
 // Read what the capture still holds: dispatch until no packet has come
 // for quiet_ms (bounded by max_ms in all).
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms);
+
+// Record the calls of the children started from now on with c (calls.h):
+// each is seized as it starts, and their stops and exits are handled in
+// the loop, their calls printed in time order with the packets.
+void loop_record_calls(struct runloop *l, struct calls *c);
 
 // Finish a partial output line, flush, restore signal handling.
 void loop_end(struct runloop *l);

@@ -14,6 +14,7 @@
 #include "outbuf.h"
 #include "packet.h"
 #include "print.h"
+#include "print_calls.h"
 #include "print_verbose.h"
 
 #define OUT_SIZE 65536  // one packet's output at most (JSON, many notes)
@@ -128,6 +129,19 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 		print_packet(t, data);
 	if (listing && t->tty)
 		step_wait(t);
+}
+
+void tracer_call(struct tracer *t, const struct call_rec *r)
+{
+	if (t->ladder && r->state != CALL_ENTERED)
+		ladder_add_call(t->ladder, r);
+	if (t->opts.mermaid)
+		return;
+	if (t->opts.format == FORMAT_JSON)
+		print_call_json(&t->ob, r);
+	else
+		print_call_text(&t->ob, r, &t->opts);
+	ob_flush(&t->ob, t->opts.out);
 }
 
 unsigned long tracer_close(struct tracer *t)
