@@ -62,7 +62,8 @@ static const char usage_text[] =
 "  --tmux           (shell) trace in a tmux pane beside the shell\n"
 "  --no-calls       do not record the programs' socket calls (by default\n"
 "                   they are traced with ptrace and listed with the packets\n"
-"                   they send: connect(), sendto(), recv(), close()...)\n"
+"                   they send: connect(), sendto(), recv(), close()...;\n"
+"                   -q lists the packets only, --ladder draws the calls)\n"
 "exit status: 0 the run was traced (whatever the programs' own statuses,\n"
 "which are reported), 1 an error, 2 bad usage, 3 namespaces unavailable.\n";
 

@@ -135,8 +135,8 @@ void tracer_call(struct tracer *t, const struct call_rec *r)
 {
 	if (t->ladder && r->state != CALL_ENTERED)
 		ladder_add_call(t->ladder, r);
-	if (t->opts.mermaid)
-		return;
+	if (t->opts.mermaid || t->opts.format == FORMAT_TERSE)
+		return;  // -q lists the packets only
 	if (t->opts.format == FORMAT_JSON)
 		print_call_json(&t->ob, r);
 	else
