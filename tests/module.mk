@@ -85,3 +85,10 @@ fuzz-run: $(FUZZ_BIN) $(PCAPGEN)
 ifneq ($(SANITIZE),1)
 check: fuzz-check
 endif
+
+# test_calls runs a small multi-threaded program of its own.
+CALLS_THREADS := $(BUILD)/tests/calls_threads
+$(BUILD)/tests/test_calls: | $(CALLS_THREADS)
+$(CALLS_THREADS): tests/calls_threads.c | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -D_DEFAULT_SOURCE $(LDFLAGS) -pthread -o $@ $<

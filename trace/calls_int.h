@@ -37,6 +37,8 @@ struct tracee {
 	pid_t tid;                 // 0: a free slot
 	char name[32];
 	int in_call;               // stopped at entry, waiting for its return
+	int interrupted;           // returned EINTR/ERESTART*: queued at the next
+	                           // stop, or unfinished if the signal kills it
 	int kind;                  // K_* of the call in progress
 	uint64_t args[6];
 	struct call_rec rec;

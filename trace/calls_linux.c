@@ -309,8 +309,11 @@ static void on_exit_stop(struct calls *c, struct tracee *t)
 		r->ts = now_tv();
 		r->state = CALL_RETURNED;
 		decode_exit(c, t->tid, t->kind, t->args, info.exit.rval, info.exit.is_error, r);
-		queue(c, r);
-		t->in_call = 0;
+		// Interrupted by a signal: shown when we know whether it killed.
+		t->interrupted = r->err == EINTR || (r->err >= 512 && r->err <= 516);
+		if (!t->interrupted)
+			queue(c, r);
+		t->in_call = t->interrupted;
 	}
 	ptrace(PTRACE_CONT, t->tid, 0, 0);
 }
@@ -320,7 +323,8 @@ static void on_end(struct calls *c, struct tracee *t, int status)
 {
 	if (t->in_call) {
 		struct call_rec *r = &t->rec;
-		r->ts = now_tv();
+		if (!t->interrupted)
+			r->ts = now_tv();
 		r->state = CALL_UNFINISHED;
 		if (WIFSIGNALED(status))
 			snprintf(r->why, sizeof r->why, "killed by signal %d (%s)", WTERMSIG(status),
@@ -367,6 +371,11 @@ static void on_status(struct calls *c, pid_t tid, int status,
 	}
 	if (!WIFSTOPPED(status))
 		return;
+	int delivery = (status >> 16) == 0 && WSTOPSIG(status) != (SIGTRAP | 0x80);
+	if (t != NULL && t->interrupted && !delivery) {  // the signal did not kill it
+		queue(c, &t->rec);
+		t->in_call = t->interrupted = 0;
+	}
 	if (t == NULL && (t = add_tracee(c, tid)) == NULL) {
 		int sig = WSTOPSIG(status);  // untracked: only let it run on
 		ptrace(PTRACE_CONT, tid, 0, (void *)(long)(status >> 16 || sig == (SIGTRAP | 0x80) ? 0 : sig));
@@ -461,6 +470,13 @@ static int sent_by(const struct call_rec *r, const struct call_sock *s, const st
 		return 0;
 	if (need ? !(r->may_send & need) : r->may_send != SENDS_HANDSHAKE)
 		return 0;  // a bare ACK is a call's only while it connects
+	if (proto == 17 && r->has_bytes && pk->payload) {  // a datagram is the call's data
+		char text[CALL_BYTES * 4 + 8];
+		uint32_t n = pk->payload_caplen < CALL_BYTES ? pk->payload_caplen : CALL_BYTES;
+		escape_bytes(text, sizeof text, pk->payload, n);
+		if (strncmp(text, r->bytes, strlen(text)) != 0)
+			return 0;
+	}
 	int ends = 0;
 	if (s->lport) {
 		if (s->lport != pk->sport || !ip_match(&s->local, &pk->src))
