@@ -160,7 +160,8 @@ static void run_argv(struct result *r, char **argv)
 {
 	static char path[4096];
 	snprintf(path, sizeof path, "%s", harness_path("socktrace"));
-	argv[0] = path;
+	if (strcmp(argv[0], "socktrace") == 0)
+		argv[0] = path;
 	struct proc p;
 	assert_int_equal(proc_start(&p, argv), 0);
 	proc_close_stdin(&p);
@@ -249,6 +250,29 @@ static void test_udp_calls(void **state)
 	assert_true(R[cr].ts >= R[a].ts);
 	for (int i = 1; i < res.n; i++)  // one timeline, in order
 		assert_true(R[i].ts >= R[i - 1].ts);
+}
+
+// As a plain user (nobody, when we are root): socktrace is then the
+// parent and tracer inside its unprivileged user namespace.
+static void test_plain_user(void **state)
+{
+	(void)state;
+	if (geteuid() != 0 || access("/usr/bin/setpriv", X_OK) != 0) {
+		print_message("skipped: needs root and setpriv to become nobody\n");
+		skip();
+	}
+	char *argv[] = { "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+	                 (char *)harness_path("socktrace"), "run", "--json", "--input", "plain",
+	                 "--", udps, "0", "--", udpc, "127.0.0.1", "{port}", NULL };
+	run_argv(&res, argv);
+	if (res.status != 0 && strstr(res.err, "ermission denied")) {
+		print_message("skipped: nobody cannot run programs from this build tree\n");
+		skip();
+	}
+	assert_int_equal(res.status, 0);
+	int cs = find_call(&res, "UDPClient", "sendto", 0), q = find_packet(&res, "udp-request", 0);
+	assert_true(cs >= 0 && q >= 0);
+	assert_int_equal(res.r[q].cause_id, res.r[cs].id);
 }
 
 // TCP: connect() entered before the SYN and returned after the SYN-ACK;
@@ -463,6 +487,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_udp_calls, teardown),
 		cmocka_unit_test_teardown(test_tcp_calls, teardown),
+		cmocka_unit_test_teardown(test_plain_user, teardown),
 		cmocka_unit_test_teardown(test_forking_server, teardown),
 		cmocka_unit_test_teardown(test_threads, teardown),
 		cmocka_unit_test_teardown(test_killed_mid_call, teardown),
