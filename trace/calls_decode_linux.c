@@ -150,9 +150,9 @@ struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int r
 		s = &c->socks[c->nsocks++];
 		memset(s, 0, sizeof *s);
 		s->ino = ino;
-		refresh = 1;
+		refresh = refresh < 0 ? 0 : 1;  // inherited: look it up once
 	}
-	if (refresh || s->lport == 0 || (s->proto == 6 && s->rport == 0))
+	if (refresh > 0)
 		for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
 			if (proc_scan(tid, tabs[i].name, tabs[i].proto, ino, s))
 				break;
@@ -510,7 +510,7 @@ static void new_socket(struct calls *c, pid_t tid, const uint64_t *a, int k, lon
 	unsigned long ino;
 	if (!fd_socket(tid, fd, &ino))
 		return;
-	struct call_sock *s = sock_find(c, tid, ino, 1);
+	struct call_sock *s = sock_find(c, tid, ino, k == K_SOCKET ? -1 : 1);  // new: unbound
 	if (k == K_SOCKET)
 		s->family = (int)a[0];
 	if (k == K_SOCKET && s->proto == 0 && (a[0] == AF_INET || a[0] == AF_INET6))
@@ -540,8 +540,9 @@ void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *a,
 		if (k == K_GETSOCKNAME)
 			r->to.family = 0;  // this end, not the other
 	}
-	int refresh = k == K_BIND || k == K_CONNECT || k == K_LISTEN || k == K_SENDTO ||
-	              k == K_SENDMSG;
+	// The calls that give a socket its ends; a first send binds it.
+	int refresh = k == K_BIND || k == K_CONNECT || k == K_LISTEN ||
+	              ((k == K_SENDTO || k == K_SENDMSG || k == K_WRITE) && r->sock.lport == 0);
 	if (r->fd >= 0 && k != K_CLOSE && k != K_SOCKET && fd_socket(tid, r->fd, &ino))
-		r->sock = *sock_find(c, tid, ino, refresh && (r->sock.lport == 0 || k != K_SENDTO));
+		r->sock = *sock_find(c, tid, ino, refresh);
 }

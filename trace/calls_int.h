@@ -77,8 +77,9 @@ int decode_entry(struct calls *c, pid_t tid, int k, const uint64_t *args,
 void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *args,
                  int64_t rval, int is_error, struct call_rec *r);
 
-// The remembered socket with this inode (refreshed from /proc/tid/net
-// when refresh is set or its ends are unknown), or NULL.
+// The remembered socket with this inode, its ends read from /proc/tid/net
+// when refresh > 0 or when it is new (unless refresh < 0: a socket just
+// made, not bound yet). Never NULL (the oldest is forgotten if full).
 struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int refresh);
 
 #endif

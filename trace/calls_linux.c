@@ -506,6 +506,8 @@ const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 			continue;
 		// The port a connect() or first sendto() was given is known now.
 		struct call_sock *s = sock_find(c, r->pid, r->sock.ino, 0);
+		if (s && s->lport == 0)
+			s = sock_find(c, r->pid, r->sock.ino, 1);
 		if (s && sent_by(r, s, pk) && (best == NULL || r->id > best->id))
 			best = r;
 	}
