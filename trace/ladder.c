@@ -357,7 +357,7 @@ static void print_call_row_text(FILE *f, const char *label, int len, int side);
 // Print a call's label against its end's bar, inside the lane.
 static void print_call_row(FILE *f, const char *label, int side)
 {
-	int len = (int)strlen(label), max = WIDTH - 12;  // room to see its side
+	int len = (int)strlen(label), max = WIDTH - 4;  // room to see its side
 	fputc('|', f);
 	if (len > max) {
 		char cut[WIDTH];
