@@ -417,6 +417,74 @@ static void test_escapes(void **state)
 	assert_non_null(strstr(res.out, "sendto(3, \"a\\x1b[2Jb\""));
 }
 
+// The top-level keys of JSON object line, comma-separated, into out.
+static void json_keys(const char *line, char *out, size_t size)
+{
+	int depth = 0, in_str = 0, key_start = -1;
+	size_t n = 0;
+	out[0] = '\0';
+	for (int i = 0; line[i]; i++) {
+		char ch = line[i];
+		if (in_str) {
+			if (ch == '\\' && line[i + 1])
+				i++;
+			else if (ch == '"') {
+				in_str = 0;
+				if (depth == 1 && key_start >= 0 && line[i + 1] == ':')
+					n += (size_t)snprintf(out + n, size - n, "%s%.*s", n ? "," : "",
+					                      i - key_start, line + key_start);
+			}
+			continue;
+		}
+		if (ch == '"') {
+			in_str = 1;
+			key_start = i + 1;
+		} else if (ch == '{' || ch == '[') {
+			depth++;
+		} else if (ch == '}' || ch == ']') {
+			depth--;
+		}
+	}
+}
+
+// The JSON schema (README): every key of call records and packets, in
+// order, on a run whose events are all one program's (so their order is
+// fixed): socket(), the SYN connect() sent, the RST, connect()'s return
+// with ECONNREFUSED, close().
+static void test_json_schema(void **state)
+{
+	(void)state;
+	static const char call_keys[] = "event,id,program,pid,call,fd,args,ret,errno,ts_enter,"
+	                                "ts,addr,bytes,unfinished";
+	static const char packet_keys[] = "n,ts,link,caplen,wirelen,ip_version,src,sport,dst,"
+	        "dport,proto,ip_proto,length,flags,seq,ack,rel_seq,rel_ack,window,icmp_type,"
+	        "icmp_code,payload,event,conv,from,client,server,note,notes,summary,stopped,call";
+	socktrace(&res, "run", "--json", "--input", "x", "--", tcpc, "127.0.0.1", "12000", NULL);
+	assert_int_equal(res.status, 0);
+	char *save, *line, keys[1024];
+	static char copy[sizeof res.out];
+	memcpy(copy, res.out, sizeof copy);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		json_keys(line, keys, sizeof keys);
+		assert_string_equal(keys, strncmp(line, "{\"event\":\"call\"", 15) ? packet_keys : call_keys);
+	}
+	static const char *const want[] = { "call socket", "handshake-1 connect", "rst -",
+	                                    "call connect", "call close" };
+	assert_int_equal(res.n, 5);
+	for (int i = 0; i < 5; i++) {
+		char got[64];
+		const struct rec *e = &res.r[i];
+		snprintf(got, sizeof got, "%s %s", e->event, e->is_call ? e->call :
+		         e->cause_id < 0 ? "-" : e->cause_call);
+		assert_string_equal(got, want[i]);
+	}
+	assert_int_equal(res.r[0].ret, 3);
+	assert_int_equal(res.r[3].ret, -1);
+	assert_string_equal(res.r[3].errno_name, "ECONNREFUSED");
+	assert_true(res.r[3].ts_enter < res.r[1].ts && res.r[3].ts > res.r[2].ts);
+	assert_non_null(strstr(res.out, "\"args\":\"3, 127.0.0.1:12000\""));
+}
+
 // In the child: forbid ptrace (EPERM) with a seccomp filter, as a
 // container's profile does, then exec argv.
 static void exec_without_ptrace(char **argv)
@@ -494,6 +562,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_killed_mid_call, teardown),
 		cmocka_unit_test_teardown(test_text_ladder_mermaid, teardown),
 		cmocka_unit_test_teardown(test_escapes, teardown),
+		cmocka_unit_test_teardown(test_json_schema, teardown),
 		cmocka_unit_test_teardown(test_ptrace_refused, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

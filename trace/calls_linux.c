@@ -270,6 +270,18 @@ int calls_child_filter(void)
 	return close(fd);  // let through by the filter: the parent reads EOF
 }
 
+// Let stopped tracee tid go on (req PTRACE_CONT, _SYSCALL or _LISTEN),
+// delivering signal sig. ESRCH means it was killed meanwhile: its exit is
+// reaped next. Anything else would leave it stopped: said, once.
+static void resume(enum __ptrace_request req, pid_t tid, int sig)
+{
+	static int said;
+	if (ptrace(req, tid, 0, (void *)(long)sig) < 0 && errno != ESRCH && !said) {
+		fprintf(stderr, "socktrace: run: ptrace: resuming %d: %s\n", (int)tid, strerror(errno));
+		said = 1;
+	}
+}
+
 // Queue event r (printed later in time order); a full queue prints its
 // oldest first.
 static void queue(struct calls *c, const struct call_rec *r)
@@ -295,7 +307,7 @@ static void on_entry(struct calls *c, struct tracee *t)
 	struct call_rec *r = &t->rec;
 	memset(r, 0, sizeof *r);
 	if (k < 0 || !decode_entry(c, t->tid, call_kinds[k].kind, info.seccomp.args, r)) {
-		ptrace(PTRACE_CONT, t->tid, 0, 0);
+		resume(PTRACE_CONT, t->tid, 0);
 		return;
 	}
 	r->name = call_kinds[k].name;
@@ -308,7 +320,7 @@ static void on_entry(struct calls *c, struct tracee *t)
 	t->kind = call_kinds[k].kind;
 	memcpy(t->args, info.seccomp.args, sizeof t->args);
 	queue(c, r);
-	ptrace(PTRACE_SYSCALL, t->tid, 0, 0);  // stop again at its return
+	resume(PTRACE_SYSCALL, t->tid, 0);  // stop again at its return
 }
 
 // A traced thread stopped at the return of a call it entered.
@@ -327,7 +339,7 @@ static void on_exit_stop(struct calls *c, struct tracee *t)
 			queue(c, r);
 		t->in_call = t->interrupted;
 	}
-	ptrace(PTRACE_CONT, t->tid, 0, 0);
+	resume(PTRACE_CONT, t->tid, 0);
 }
 
 // A traced thread ended: its call in progress is unfinished.
@@ -364,10 +376,10 @@ static void on_event(struct calls *c, struct tracee *t, int status)
 		set_name(t);
 	} else if (ev == PTRACE_EVENT_STOP &&
 	           (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
-		ptrace(PTRACE_LISTEN, t->tid, 0, 0);  // stopped (Ctrl-Z): stay so
+		resume(PTRACE_LISTEN, t->tid, 0);  // stopped (Ctrl-Z): stay so
 		return;
 	}
-	ptrace(PTRACE_CONT, t->tid, 0, 0);
+	resume(PTRACE_CONT, t->tid, 0);
 }
 
 // Handle one wait status of tid.
@@ -390,7 +402,7 @@ static void on_status(struct calls *c, pid_t tid, int status,
 	}
 	if (t == NULL && (t = add_tracee(c, tid)) == NULL) {
 		int sig = WSTOPSIG(status);  // untracked: only let it run on
-		ptrace(PTRACE_CONT, tid, 0, (void *)(long)(status >> 16 || sig == (SIGTRAP | 0x80) ? 0 : sig));
+		resume(PTRACE_CONT, tid, status >> 16 || sig == (SIGTRAP | 0x80) ? 0 : sig);
 		return;
 	}
 	if (status >> 16 == PTRACE_EVENT_SECCOMP)
@@ -400,7 +412,7 @@ static void on_status(struct calls *c, pid_t tid, int status,
 	else if (status >> 16)
 		on_event(c, t, status);
 	else  // a signal for it: deliver it
-		ptrace(PTRACE_CONT, tid, 0, (void *)(long)WSTOPSIG(status));
+		resume(PTRACE_CONT, tid, WSTOPSIG(status));
 }
 
 void calls_wait(struct calls *c, void (*exited)(void *, pid_t, int), void *arg)
