@@ -485,17 +485,26 @@ static void test_json_schema(void **state)
 	assert_non_null(strstr(res.out, "\"args\":\"3, 127.0.0.1:12000\""));
 }
 
-// In the child: forbid ptrace (EPERM) with a seccomp filter, as a
-// container's profile does, then exec argv.
-static void exec_without_ptrace(char **argv)
+// In the child: forbid ptrace (or, with no_filters, installing seccomp
+// filters: prctl(PR_SET_SECCOMP)) with EPERM through a seccomp filter, as
+// a sandbox's profile does, then exec argv.
+static void exec_forbidding(char **argv, int no_filters)
 {
-	struct sock_filter f[] = {
+	struct sock_filter ptrace_f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_ptrace, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
-	struct sock_fprog prog = { .len = sizeof f / sizeof f[0], .filter = f };
+	struct sock_filter seccomp_f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_prctl, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_SET_SECCOMP, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = no_filters ? 6 : 4, .filter = no_filters ? seccomp_f : ptrace_f };
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
 	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0)
 		_exit(125);
@@ -503,11 +512,10 @@ static void exec_without_ptrace(char **argv)
 	_exit(127);
 }
 
-// Where ptrace is refused: one line says the calls are not recorded and
-// why, and the run goes on with the packets (their "call" null).
-static void test_ptrace_refused(void **state)
+// Run socktrace on the UDP pair with ptrace (or seccomp filters)
+// forbidden, into res.
+static void run_forbidding(int no_filters)
 {
-	(void)state;
 	int out[2], err[2];
 	assert_int_equal(pipe(out), 0);
 	assert_int_equal(pipe(err), 0);
@@ -520,7 +528,7 @@ static void test_ptrace_refused(void **state)
 		dup2(err[1], 2);
 		close(0);
 		setenv("ASAN_OPTIONS", "detect_leaks=0", 1);  // LSan needs ptrace
-		exec_without_ptrace(argv);
+		exec_forbidding(argv, no_filters);
 	}
 	close(out[1]);
 	close(err[1]);
@@ -529,6 +537,14 @@ static void test_ptrace_refused(void **state)
 	res.status = proc_wait(&p, 5000);
 	proc_kill(&p);
 	parse(&res);
+}
+
+// Where ptrace is refused: one line says the calls are not recorded and
+// why, and the run goes on with the packets (their "call" null).
+static void test_ptrace_refused(void **state)
+{
+	(void)state;
+	run_forbidding(0);
 	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0);
 	const char *line = strstr(res.err, "the programs' calls are not recorded: ptrace: Operation not permitted");
 	assert_non_null(line);
@@ -541,6 +557,25 @@ static void test_ptrace_refused(void **state)
 	}
 	assert_int_equal(packets, 2);
 	assert_non_null(strstr(res.out, "\"call\":null"));
+}
+
+// Where the children may not install a seccomp filter: said once; the
+// server (refused first) and the client are run untraced, the packets
+// shown with their "call" null.
+static void test_seccomp_refused(void **state)
+{
+	(void)state;
+	run_forbidding(1);
+	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0);
+	const char *line = strstr(res.err, "the programs' calls are not recorded: seccomp: Operation not permitted");
+	assert_non_null(line);
+	assert_null(strstr(line + 30, "calls are not recorded"));
+	int packets = 0;
+	for (int i = 0; i < res.n; i++) {
+		assert_false(res.r[i].is_call);
+		packets += !strcmp(res.r[i].event, "udp-request") || !strcmp(res.r[i].event, "udp-reply");
+	}
+	assert_int_equal(packets, 2);
 }
 
 static int teardown(void **state)
@@ -564,6 +599,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_escapes, teardown),
 		cmocka_unit_test_teardown(test_json_schema, teardown),
 		cmocka_unit_test_teardown(test_ptrace_refused, teardown),
+		cmocka_unit_test_teardown(test_seccomp_refused, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,8 +69,9 @@ void calls_set_tracer(struct calls *c, struct tracer *t);
 
 // In the parent, right after fork(): seize pid (its options follow
 // children and threads) and tell it through sync_fd whether to install
-// its filter. 0, or -1 + err: tracing was refused (the child then runs
-// untraced, and calls_disabled says so).
+// its filter. 0, or -1 + err: tracing was refused (said once on stderr;
+// the child then runs untraced, and calls_disabled says so). A refusal of
+// the child's filter (seccomp) comes later and is said by calls_wait.
 int calls_attach(struct calls *c, pid_t pid, int sync_fd, char *err, size_t errlen);
 
 // In the child, before exec: wait on sync_fd for the parent's word and,

@@ -11,6 +11,7 @@
 #define CALLS_TRACEES 64   // threads and processes followed at once
 #define CALLS_QUEUE   64   // call events waiting to be printed
 #define CALLS_SOCKS   128  // sockets whose ends are remembered
+#define CALLS_SYNCS   16   // children whose filter's answer is awaited
 
 // Bits of call_rec.may_send: the packets a call can make leave.
 enum { SENDS_HANDSHAKE = 1, SENDS_DATA = 2, SENDS_FIN = 4 };
@@ -61,6 +62,8 @@ struct calls {
 	void (*dispatch)(void *);
 	void *dispatch_arg;
 	unsigned long next_id;
+	int syncs[CALLS_SYNCS];    // their sync sockets (non-blocking)
+	int nsyncs;
 	int disabled;
 	int warned_full;
 	int printing;              // inside calls_before (no re-entry)

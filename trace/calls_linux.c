@@ -9,7 +9,6 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -155,41 +154,59 @@ static int get_byte(int fd)
 	return n == 1 ? b : -1;
 }
 
+// Say once, on stderr, that calls are not recorded and why.
+static void say_refused(struct calls *c, const char *why)
+{
+	if (!c->disabled)
+		fprintf(stderr, "socktrace: run: the programs' calls are not recorded: %s; "
+		        "the notes say what the packets imply instead\n", why);
+	c->disabled = 1;
+}
+
 int calls_attach(struct calls *c, pid_t pid, int sync_fd, char *err, size_t errlen)
 {
 	if (c->disabled || ptrace(PTRACE_SEIZE, pid, 0, (void *)(long)TRACE_OPTIONS) < 0) {
-		if (!c->disabled)
-			refusal(err, errlen, "ptrace", errno);
-		else
+		if (c->disabled)
 			snprintf(err, errlen, "tracing was refused");
-		c->disabled = 1;
+		else
+			refusal(err, errlen, "ptrace", errno);
+		say_refused(c, err);
 		put_byte(sync_fd, 'n');
 		return -1;
 	}
 	struct tracee *t = add_tracee(c, pid);
 	if (put_byte(sync_fd, 'y') < 0)
 		return 0;  // the child died: its exit is reaped as usual
-	// The child closes its end once filtered (EOF), or says why it cannot.
-	// Bounded: a child stopped by a signal in between must not stop us.
-	struct pollfd p = { .fd = sync_fd, .events = POLLIN };
-	int r;
-	while ((r = poll(&p, 1, 5000)) < 0 && errno == EINTR)
-		;
-	int reply = r == 1 ? get_byte(sync_fd) : 't';
-	if (reply == 't') {
-		snprintf(err, errlen, "%d did not get ready within 5 s", (int)pid);
-		c->disabled = 1;
-		return -1;
-	}
-	if (reply == 'e') {
-		int e = get_byte(sync_fd);
-		refusal(err, errlen, "seccomp", e > 0 ? e : EPERM);
-		c->disabled = 1;
-		return -1;
-	}
+	// Its answer is read later (check_syncs), never waited for here: the
+	// child may stop at a traced call before it can give it.
+	int fd = c->nsyncs < CALLS_SYNCS ? fcntl(sync_fd, F_DUPFD_CLOEXEC, 3) : -1;
+	if (fd >= 0 && fcntl(fd, F_SETFL, O_NONBLOCK) == 0)
+		c->syncs[c->nsyncs++] = fd;
+	else if (fd >= 0)
+		close(fd);
 	if (t != NULL)
 		set_name(t);  // still socktrace's name until exec: named again then
 	return 0;
+}
+
+// Read the children's answers: end of file when filtered, or 'e' and the
+// errno when seccomp refused them (said once; later children are not
+// traced).
+static void check_syncs(struct calls *c)
+{
+	for (int i = 0; i < c->nsyncs; i++) {
+		unsigned char b[2];
+		ssize_t n = read(c->syncs[i], b, sizeof b);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			continue;
+		if (n > 0 && b[0] == 'e') {
+			char err[256];
+			refusal(err, sizeof err, "seccomp", n == 2 && b[1] ? b[1] : EPERM);
+			say_refused(c, err);
+		}
+		close(c->syncs[i]);
+		c->syncs[i--] = c->syncs[--c->nsyncs];
+	}
 }
 
 int calls_child_read(int sync_fd, int *install)
@@ -260,8 +277,10 @@ int calls_child_filter(void)
 	if (n < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
 	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0) {
 		int e = errno;
-		put_byte(fd, 'e');  // not filtered: no filter
-		put_byte(fd, (char)e);
+		char msg[2] = { 'e', (char)e };  // one write: read whole (not filtered)
+		if (write(fd, msg, 2) < 0) {
+			// socktrace is gone; nothing to tell
+		}
 		close(fd);
 		errno = e;
 		return -1;
@@ -299,6 +318,7 @@ static void queue(struct calls *c, const struct call_rec *r)
 static void on_entry(struct calls *c, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof info);  // filled by the kernel (unknown to valgrind)
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof info, &info);
 	int k = -1;
 	for (int i = 0; n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP && call_kinds[i].nr >= 0; i++)
@@ -327,6 +347,7 @@ static void on_entry(struct calls *c, struct tracee *t)
 static void on_exit_stop(struct calls *c, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof info);  // filled by the kernel (unknown to valgrind)
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof info, &info);
 	if (t->in_call && n > 0 && info.op == PTRACE_SYSCALL_INFO_EXIT) {
 		struct call_rec *r = &t->rec;
@@ -417,6 +438,7 @@ static void on_status(struct calls *c, pid_t tid, int status,
 
 void calls_wait(struct calls *c, void (*exited)(void *, pid_t, int), void *arg)
 {
+	check_syncs(c);
 	for (;;) {
 		int status;
 		pid_t pid = waitpid(-1, &status, WNOHANG | __WALL);
@@ -466,6 +488,9 @@ void calls_close(struct calls *c)
 {
 	if (c == NULL)
 		return;
+	check_syncs(c);
+	for (int i = 0; i < c->nsyncs; i++)
+		close(c->syncs[i]);
 	calls_before(c, NULL);
 	for (int i = 0; i < CALLS_TRACEES; i++)
 		if (c->t[i].tid > 0)

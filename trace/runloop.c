@@ -114,17 +114,16 @@ static int calls_in_child(void)
 	return install;
 }
 
-// In the parent after fork: seize the child; the first refusal is said
-// in one line (the run goes on with the notes inferred from packets).
+// In the parent after fork: seize the child (a refusal is said once, in
+// one line, by calls_attach; the run goes on with the inferred notes).
 static void calls_after_fork(struct runloop *l, pid_t pid)
 {
 	char err[512];
 	if (calls_sync[0] < 0 || pid == 0)
 		return;
 	close(calls_sync[1]);
-	if (pid > 0 && calls_attach(l->calls, pid, calls_sync[0], err, sizeof err) < 0)
-		fprintf(stderr, "socktrace: run: the programs' calls are not recorded: %s; "
-		        "the notes say what the packets imply instead\n", err);
+	if (pid > 0)
+		calls_attach(l->calls, pid, calls_sync[0], err, sizeof err);
 	close(calls_sync[0]);
 	calls_sync[0] = calls_sync[1] = -1;
 }
