@@ -523,8 +523,11 @@ void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *a,
 	unsigned long ino;
 	r->err = is_error ? (int)-rval : 0;
 	r->ret = is_error ? -1 : (long)rval;
-	if (is_error)
+	if (is_error) {  // what was learnt of its socket meanwhile (the SYN's port)
+		if (r->fd >= 0 && k != K_CLOSE && k != K_SOCKET && fd_socket(tid, r->fd, &ino))
+			r->sock = *sock_find(c, tid, ino, 0);
 		return;
+	}
 	if (k == K_SOCKET || k == K_ACCEPT || k == K_ACCEPT4)
 		new_socket(c, tid, a, k, (long)rval);
 	if (k == K_ACCEPT || k == K_ACCEPT4) {

@@ -467,14 +467,24 @@ static void track_active(struct calls *c, const struct call_rec *r)
 		c->active[c->nactive++] = *r;
 }
 
+// What the packets printed before r taught of its socket's ends (a
+// refused connect()'s port, known only from its SYN).
+static void learn_ends(struct calls *c, struct call_rec *r)
+{
+	for (int i = 0; r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
+		if (c->socks[i].ino == r->sock.ino)
+			r->sock = c->socks[i];
+}
+
 void calls_before(struct calls *c, const struct timeval *ts)
 {
 	int i = 0;
 	c->printing = 1;
 	for (; i < c->nq; i++) {
-		const struct call_rec *r = &c->q[i].rec;
+		struct call_rec *r = &c->q[i].rec;
 		if (ts && timercmp(&r->ts, ts, >))
 			break;
+		learn_ends(c, r);
 		track_active(c, r);
 		if (c->tracer)
 			tracer_call(c->tracer, r);
@@ -547,6 +557,7 @@ static int sent_by(const struct call_rec *r, const struct call_sock *s, const st
 const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 {
 	const struct call_rec *best = NULL;
+	struct call_sock *best_sock = NULL;
 	if (c == NULL || (pk->proto != PROTO_TCP && pk->proto != PROTO_UDP))
 		return NULL;
 	for (int i = 0; i < c->nactive; i++) {
@@ -557,8 +568,21 @@ const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 		struct call_sock *s = sock_find(c, r->pid, r->sock.ino, 0);
 		if (s && s->lport == 0)
 			s = sock_find(c, r->pid, r->sock.ino, 1);
-		if (s && sent_by(r, s, pk) && (best == NULL || r->id > best->id))
+		if (s && sent_by(r, s, pk) && (best == NULL || r->id > best->id)) {
 			best = r;
+			best_sock = s;
+		}
+	}
+	// A socket gone before /proc could show it (a refused connect()): its
+	// ends are the packet's.
+	if (best_sock && best_sock->lport == 0) {
+		best_sock->local = pk->src;
+		best_sock->lport = pk->sport;
+		if (best_sock->rport == 0 && pk->proto == PROTO_TCP) {
+			best_sock->remote = pk->dst;
+			best_sock->rport = pk->dport;
+		}
+		best_sock->proto = pk->proto == PROTO_TCP ? 6 : 17;
 	}
 	return best;
 }

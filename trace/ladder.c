@@ -343,8 +343,8 @@ int ladder_add_call(struct ladder *l, const struct call_rec *r)
 	char text[2 * CALL_TEXT + 96];
 	snprintf(text, sizeof text, "%s(%s)%s", r->name, r->args, r->quick ? "" : " ...");
 	copy_label(c->enter, text);
-	snprintf(text, sizeof text, "%s%s %s %s", r->quick ? c->enter : r->name,
-	         r->quick ? "" : "()", res, r->result);
+	snprintf(text, sizeof text, "%s%s %s%s%s", r->quick ? c->enter : r->name,
+	         r->quick ? "" : "()", res, r->result[0] ? " " : "", r->result);
 	copy_label(c->done, text);
 	if (!r->quick)
 		add_row(l, &r->ts_enter, k, 1);

@@ -123,6 +123,8 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	t->pk.fields = t->fields;
 	decode_packet(&t->pk, t->linktype, &h->ts, h->caplen, h->len, data);
 	annotate(t->an, &t->pk, notes, &t->a);
+	if (t->opts.calls)  // also when not printed: the calls learn their ports
+		(void)calls_cause(t->opts.calls, &t->pk);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);
 	if (listing)
