@@ -14,6 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef __WALL
+#define __WALL 0  // off Linux: no ptrace'd children to wait for
+#endif
+
 static int sigpipe_fds[2] = { -1, -1 };
 static volatile sig_atomic_t got_stop;  // SIGINT, SIGTERM or SIGHUP
 
