@@ -405,6 +405,35 @@ static void test_text_ladder_mermaid(void **state)
 	assert_true(mnote && marrow && mnote < marrow);
 }
 
+// poll() and select() on a socket are recorded (python3's select module
+// makes them: pselect6 or select, and poll).
+static void test_poll_select(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/python3", X_OK) != 0) {
+		print_message("skipped: no /usr/bin/python3 to make the calls\n");
+		skip();
+	}
+	socktrace(&res, "run", "--json", "--", "/usr/bin/python3", "-c",
+	          "import socket, select\n"
+	          "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+	          "select.select([s], [], [], 0.05)\n"
+	          "p = select.poll(); p.register(s, select.POLLIN); p.poll(50)\n", NULL);
+	assert_int_equal(res.status, 0);
+	int sel = -1, pol = -1;
+	for (int i = 0; i < res.n; i++) {
+		const struct rec *e = &res.r[i];
+		if (e->is_call && (!strcmp(e->call, "select") || !strcmp(e->call, "pselect6")))
+			sel = i;
+		if (e->is_call && (!strcmp(e->call, "poll") || !strcmp(e->call, "ppoll")))
+			pol = i;
+	}
+	assert_true(sel >= 0 && pol > sel);
+	assert_int_equal(res.r[sel].ret, 0);  // timed out: nothing came
+	assert_int_equal(res.r[pol].ret, 0);
+	assert_non_null(strstr(res.out, "\"fd\":null,\"args\":\"[{3, POLLIN}], 1, 50\""));
+}
+
 // Data from the program is escaped: an ESC in the sentence reaches
 // neither the listing nor the JSON raw.
 static void test_escapes(void **state)
@@ -597,6 +626,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_killed_mid_call, teardown),
 		cmocka_unit_test_teardown(test_text_ladder_mermaid, teardown),
 		cmocka_unit_test_teardown(test_escapes, teardown),
+		cmocka_unit_test_teardown(test_poll_select, teardown),
 		cmocka_unit_test_teardown(test_json_schema, teardown),
 		cmocka_unit_test_teardown(test_ptrace_refused, teardown),
 		cmocka_unit_test_teardown(test_seccomp_refused, teardown),
