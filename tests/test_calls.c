@@ -38,6 +38,7 @@ struct rec {
 	char unfinished[80], errno_name[32];
 	long id, pid, ret, cause_id;  // cause_id: the packet's "call" id, or -1
 	char cause_prog[40], cause_call[24];
+	int cause_in_progress;
 	int sport, dport, has_ret;
 	double ts, ts_enter;
 };
@@ -112,6 +113,7 @@ static void parse_line(const char *line, struct rec *e)
 	if (c) {
 		json_str(c, "program", e->cause_prog, sizeof e->cause_prog);
 		json_str(c + 8, "call", e->cause_call, sizeof e->cause_call);
+		e->cause_in_progress = strstr(c, "\"in_progress\":true") != NULL;
 	}
 }
 
@@ -242,6 +244,7 @@ static void test_udp_calls(void **state)
 	assert_int_equal(R[cs].ret, 9);
 	assert_string_equal(R[cs].bytes, "calls udp");
 	assert_int_equal(R[q].cause_id, R[cs].id);
+	assert_true(R[q].cause_in_progress);
 	assert_string_equal(R[q].cause_prog, "UDPClient");
 	assert_true(R[cs].ts_enter <= R[q].ts && R[q].ts <= R[cs].ts);
 	assert_int_equal(R[sr].ret, 9);
@@ -437,6 +440,34 @@ static void test_poll_select(void **state)
 	assert_int_equal(res.r[sel].ret, 0);  // timed out: nothing came
 	assert_int_equal(res.r[pol].ret, 0);
 	assert_non_null(strstr(res.out, "\"fd\":null,\"args\":\"[{3, POLLIN}], 1, 50\""));
+}
+
+// Two send()s held back by TCP_CORK leave as one segment when the cork
+// is pulled: the segment names the second send(), which had returned.
+static void test_sent_after_return(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/python3", X_OK) != 0) {
+		print_message("skipped: no /usr/bin/python3 for the corked client\n");
+		skip();
+	}
+	socktrace(&res, "run", "--json", "--", tcps, "0", "--", "/usr/bin/python3", "-c",
+	          "import socket, sys\n"
+	          "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n"
+	          "s.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)\n"
+	          "s.send(b'hel'); s.send(b'lo')\n"
+	          "s.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 0)\n"
+	          "s.shutdown(socket.SHUT_WR); s.recv(100)\n", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int d = find_packet(&res, "data", 0), s2 = -1;
+	for (int i = 0; i < res.n; i++)
+		if (res.r[i].is_call && !strcmp(res.r[i].call, "sendto") && !strcmp(res.r[i].bytes, "lo"))
+			s2 = i;
+	assert_true(d >= 0 && s2 >= 0);
+	assert_string_equal(res.r[d].payload, "hello");  // two send()s, one segment
+	assert_int_equal(res.r[d].cause_id, res.r[s2].id);
+	assert_false(res.r[d].cause_in_progress);
+	assert_true(res.r[s2].ts < res.r[d].ts);
 }
 
 // Data from the program is escaped: an ESC in the sentence reaches
@@ -728,6 +759,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_text_ladder_mermaid, teardown),
 		cmocka_unit_test_teardown(test_escapes, teardown),
 		cmocka_unit_test_teardown(test_poll_select, teardown),
+		cmocka_unit_test_teardown(test_sent_after_return, teardown),
 		cmocka_unit_test_teardown(test_json_schema, teardown),
 		cmocka_unit_test_teardown(test_ptrace_refused, teardown),
 		cmocka_unit_test_teardown(test_seccomp_refused, teardown),

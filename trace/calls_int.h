@@ -12,6 +12,7 @@
 #define CALLS_QUEUE   64   // call events waiting to be printed
 #define CALLS_SOCKS   128  // sockets whose ends are remembered
 #define CALLS_SYNCS   16   // children whose filter's answer is awaited
+#define CALLS_SENT    16   // sockets whose last data call is remembered
 
 // Bits of call_rec.may_send: the packets a call can make leave.
 enum { SENDS_HANDSHAKE = 1, SENDS_DATA = 2, SENDS_FIN = 4 };
@@ -54,6 +55,8 @@ struct calls {
 	struct tracee t[CALLS_TRACEES];
 	struct call_rec active[CALLS_TRACEES];  // printed as entered, not returned
 	int nactive;
+	struct call_rec sent[CALLS_SENT];  // the last data call returned per socket
+	int nsent;
 	struct call_event q[CALLS_QUEUE];
 	int nq;
 	struct call_sock socks[CALLS_SOCKS];

@@ -455,6 +455,22 @@ void calls_wait(struct calls *c, void (*exited)(void *, pid_t, int), void *arg)
 	calls_before(c, NULL);
 }
 
+// Remember r as the last data call returned on its socket (the oldest
+// socket is forgotten when all places are taken).
+static void remember_sent(struct calls *c, const struct call_rec *r)
+{
+	int i = 0;
+	while (i < c->nsent && c->sent[i].sock.ino != r->sock.ino)
+		i++;
+	if (i == CALLS_SENT) {
+		memmove(c->sent, c->sent + 1, sizeof c->sent[0] * (CALLS_SENT - 1));
+		i = CALLS_SENT - 1;
+	} else if (i == c->nsent) {
+		c->nsent++;
+	}
+	c->sent[i] = *r;
+}
+
 // Keep the active list (calls printed as entered, not yet returned).
 static void track_active(struct calls *c, const struct call_rec *r)
 {
@@ -465,6 +481,8 @@ static void track_active(struct calls *c, const struct call_rec *r)
 		}
 	if (r->state == CALL_ENTERED && c->nactive < CALLS_TRACEES)
 		c->active[c->nactive++] = *r;
+	if (r->state == CALL_RETURNED && (r->may_send & SENDS_DATA) && r->ret > 0)
+		remember_sent(c, r);
 }
 
 // What the packets printed before r taught of its socket's ends (a
@@ -554,6 +572,19 @@ static int sent_by(const struct call_rec *r, const struct call_sock *s, const st
 	return ends > 0;
 }
 
+// TCP data that left with no data call in progress on its socket: bytes
+// buffered by the last one returned there (Nagle, the window), or NULL.
+static const struct call_rec *sent_after(struct calls *c, const struct packet *pk)
+{
+	for (int i = 0; i < c->nsent; i++) {
+		const struct call_rec *r = &c->sent[i];
+		struct call_sock *s = sock_find(c, r->pid, r->sock.ino, -1);
+		if (s->lport && s->rport && sent_by(r, s, pk))
+			return r;
+	}
+	return NULL;
+}
+
 const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 {
 	const struct call_rec *best = NULL;
@@ -584,5 +615,7 @@ const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 		}
 		best_sock->proto = pk->proto == PROTO_TCP ? 6 : 17;
 	}
+	if (best == NULL && pk->proto == PROTO_TCP && pk->payload_len)
+		best = sent_after(c, pk);
 	return best;
 }

@@ -141,8 +141,14 @@ void print_cause_note(struct outbuf *b, const struct packet *pk, const struct tr
 	if (r == NULL)
 		return;
 	ob_str(b, o->color ? "    \033[2m" : "    ");
-	ob_printf(b, "sent by %s's %s(%s) (pid %d), traced: the call was in progress",
-	          r->program, r->name, r->args, (int)r->pid);
+	if (r->state == CALL_ENTERED)
+		ob_printf(b, "sent by %s's %s(%s) (pid %d), traced: the call was in progress",
+		          r->program, r->name, r->args, (int)r->pid);
+	else
+		ob_printf(b, "sent after %s's last %s(%s) (pid %d) had returned, traced: TCP "
+		          "kept the bytes and sent them later (Nagle's rule, TCP_CORK, a full "
+		          "window), joined with any sent before",
+		          r->program, r->name, r->args, (int)r->pid);
 	ob_str(b, o->color ? C_RESET "\n" : "\n");
 }
 
@@ -157,5 +163,5 @@ void print_cause_json(struct outbuf *b, const struct packet *pk, const struct tr
 	j_text(b, "program", r->program);
 	ob_printf(b, ",\"pid\":%d", (int)r->pid);
 	j_text(b, "call", r->name);
-	ob_char(b, '}');
+	ob_str(b, r->state == CALL_ENTERED ? ",\"in_progress\":true}" : ",\"in_progress\":false}");
 }

@@ -29,7 +29,8 @@
 //   summary    one-line text for ARP, NDP and other protocols, or null
 //   stopped    where decoding stopped ("ipv4: truncated"), or null
 //   call       run/shell: the traced call that sent it, {"id", "program",
-//              "pid", "call"}, or null (none, or calls not recorded)
+//              "pid", "call", "in_progress"}, or null (none, or calls not
+//              recorded)
 // In run/shell mode, call records are interleaved ("event":"call"; keys
 // in print_calls.c and the README).
 #include "print.h"
