@@ -357,8 +357,10 @@ static void print_call_row_text(FILE *f, const char *label, int len, int side);
 // Print a call's label against its end's bar, inside the lane.
 static void print_call_row(FILE *f, const char *label, int side)
 {
-	int len = (int)strlen(label), max = WIDTH - 4;  // room to see its side
+	int len = (int)strlen(label), max = WIDTH - 10;  // room to see its side
 	fputc('|', f);
+	if (len > max && len > 4 && strcmp(label + len - 4, " ...") == 0)
+		len -= 4;  // an entry: its return row follows anyway
 	if (len > max) {
 		char cut[WIDTH];
 		snprintf(cut, sizeof cut, "%.*s..", max - 2, label);
