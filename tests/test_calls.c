@@ -468,6 +468,10 @@ static void test_sent_after_return(void **state)
 	assert_int_equal(res.r[d].cause_id, res.r[s2].id);
 	assert_false(res.r[d].cause_in_progress);
 	assert_true(res.r[s2].ts < res.r[d].ts);
+	int r = find_call(&res, "TCPServer", "recvfrom", 0);
+	assert_true(r >= 0);
+	assert_int_equal(res.r[r].ret, 5);  // and one recv() has both
+	assert_string_equal(res.r[r].bytes, "hello");
 }
 
 // Data from the program is escaped: an ESC in the sentence reaches
