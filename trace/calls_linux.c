@@ -320,6 +320,8 @@ static void on_entry(struct calls *c, struct tracee *t)
 	struct __ptrace_syscall_info info;
 	memset(&info, 0, sizeof info);  // filled by the kernel (unknown to valgrind)
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof info, &info);
+	if (n < 0 && errno == EIO)  // before Linux 5.3: the call cannot be read
+		say_refused(c, "ptrace: PTRACE_GET_SYSCALL_INFO needs Linux 5.3 or later");
 	int k = -1;
 	for (int i = 0; n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP && call_kinds[i].nr >= 0; i++)
 		if ((uint64_t)call_kinds[i].nr == info.seccomp.nr)
