@@ -16,3 +16,9 @@ bench-trace: $(SOCKTRACE) $(BENCH_DIR)/gen_traffic $(BENCH_DIR)/rusage
 golden-update: $(SOCKTRACE)
 	@tests/golden/update $(BUILD)
 bench: $(SOCKTRACE) $(BENCH_DIR)/udp_flood ; @tests/bench/live-bench $(BUILD)
+
+# What recording the programs' calls costs socktrace run (issue 15).
+.PHONY: bench-calls
+bench: bench-calls
+bench-calls: $(SOCKTRACE) $(ALL_BINS) $(BENCH_DIR)/rusage $(BENCH_DIR)/udp_flood
+	@tests/bench/calls-bench $(BUILD)

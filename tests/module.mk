@@ -125,3 +125,10 @@ $(DOCKERSIM): tests/dockersim.c | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< $(SECCOMP_LIBS)
 $(BUILD)/tests/test_grade_container: $(GRADETEST_OBJ) | $(DOCKERSIM)
+
+# test_calls runs a small multi-threaded program of its own.
+CALLS_THREADS := $(BUILD)/tests/calls_threads
+$(BUILD)/tests/test_calls: | $(CALLS_THREADS)
+$(CALLS_THREADS): tests/calls_threads.c | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -D_DEFAULT_SOURCE $(LDFLAGS) -pthread -o $@ $<

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "decode.h"
 #include "escape.h"
 #include "print.h"
+#include "print_calls.h"
 
 #define LABEL_LEN 72   // bytes of one arrow's label, NUL included
 #define WIDTH     50   // columns between the two vertical bars
@@ -30,7 +32,24 @@ struct lconv {
 	struct step steps[LADDER_STEPS];
 };
 
+// A recorded call (ladder_add_call) and the rows it is drawn as, kept
+// in time order.
+struct lcall {
+	char local[ENDPOINT_LEN], remote[ENDPOINT_LEN];  // "" if not known
+	char enter[LABEL_LEN], done[LABEL_LEN];
+};
+
+struct crow {
+	struct timeval ts;
+	int call;               // index in calls
+	int enter;              // the entry row (else the return, or both)
+};
+
 struct ladder {
+	struct lcall *calls;    // NULL until the first call
+	struct crow *rows;
+	int ncalls, nrows;
+	unsigned long calls_cut;
 	struct lconv *convs[LADDER_CONVS];
 	int nconvs;
 	unsigned long skipped;  // conversations not kept
@@ -49,6 +68,8 @@ void ladder_free(struct ladder *l)
 		return;
 	for (int i = 0; i < l->nconvs; i++)
 		free(l->convs[i]);
+	free(l->calls);
+	free(l->rows);
 	free(l);
 }
 
@@ -265,12 +286,191 @@ void ladder_print_last(const struct ladder *l, unsigned long conv, FILE *f)
 	}
 }
 
+
+// Is the call's end a (maybe the wildcard 0.0.0.0:P or [::]:P) the
+// conversation's end b?
+static int ep_eq(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return 1;
+	if (strncmp(a, "0.0.0.0:", 8) != 0 && strncmp(a, "[::]:", 5) != 0)
+		return 0;
+	const char *pa = strrchr(a, ':'), *pb = strrchr(b, ':');
+	return pa && pb && strcmp(pa, pb) == 0;
+}
+
+// The column of call k in conversation ci: 0 client, 1 server, -1 not in
+// it. A call whose other end is not known (bind, listen) is drawn in the
+// first conversation of its end only.
+static int call_side(const struct ladder *l, int ci, int k, int first_only)
+{
+	const struct lcall *c = &l->calls[k];
+	const struct lconv *v = l->convs[ci];
+	int side = -1;
+	if (c->local[0] && ep_eq(c->local, v->client) && (!c->remote[0] || ep_eq(c->remote, v->server)))
+		side = 0;
+	else if (c->local[0] && ep_eq(c->local, v->server) && (!c->remote[0] || ep_eq(c->remote, v->client)))
+		side = 1;
+	if (side < 0 || c->remote[0] || !first_only)
+		return side;
+	for (int j = 0; j < ci; j++)
+		if (call_side(l, j, k, 0) >= 0)
+			return -1;
+	return side;
+}
+
+// Insert a row for call k at ts, keeping rows in time order.
+static void add_row(struct ladder *l, const struct timeval *ts, int k, int enter)
+{
+	int i = l->nrows++;
+	while (i > 0 && timercmp(&l->rows[i - 1].ts, ts, >)) {
+		l->rows[i] = l->rows[i - 1];
+		i--;
+	}
+	l->rows[i] = (struct crow){ .ts = *ts, .call = k, .enter = enter };
+}
+
+// Copy s into a label, cut to LABEL_LEN - 1 bytes.
+static void copy_label(char *label, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= LABEL_LEN)
+		n = LABEL_LEN - 1;
+	memcpy(label, s, n);
+	label[n] = '\0';
+}
+
+int ladder_add_call(struct ladder *l, const struct call_rec *r)
+{
+	if (!l->calls && (!(l->calls = calloc(LADDER_CALLS, sizeof *l->calls)) ||
+	                  !(l->rows = calloc(2 * LADDER_CALLS, sizeof *l->rows)))) {
+		free(l->calls);
+		l->calls = NULL;
+		return -1;
+	}
+	if (l->ncalls == LADDER_CALLS) {
+		l->calls_cut++;
+		return 0;
+	}
+	int k = l->ncalls++;
+	struct lcall *c = &l->calls[k];
+	char res[64];
+	memset(c, 0, sizeof *c);
+	if (r->sock.lport)
+		format_endpoint(c->local, &r->sock.local, r->sock.lport);
+	if (r->sock.rport)
+		format_endpoint(c->remote, &r->sock.remote, r->sock.rport);
+	else if (r->to.family)
+		format_endpoint(c->remote, &r->to, r->to_port);
+	if (r->state == CALL_UNFINISHED)
+		snprintf(res, sizeof res, "unfinished");
+	else if (r->err)
+		snprintf(res, sizeof res, "= -1 %s", call_errno_name(r->err));
+	else
+		snprintf(res, sizeof res, "= %ld", r->ret);
+	char text[2 * CALL_TEXT + 96];
+	snprintf(text, sizeof text, "%s(%s)%s", r->name, r->args, r->quick ? "" : " ...");
+	copy_label(c->enter, text);
+	snprintf(text, sizeof text, "%s%s %s%s%s", r->quick ? c->enter : r->name,
+	         r->quick ? "" : "()", res, r->result[0] ? " " : "", r->result);
+	copy_label(c->done, text);
+	if (!r->quick)
+		add_row(l, &r->ts_enter, k, 1);
+	add_row(l, &r->ts, k, 0);
+	return 0;
+}
+
+static void print_call_row_text(FILE *f, const char *label, int len, int side);
+
+// Print a call's label against its end's bar, inside the lane.
+static void print_call_row(FILE *f, const char *label, int side)
+{
+	int len = (int)strlen(label), max = WIDTH - 10;  // room to see its side
+	fputc('|', f);
+	if (len > max && len > 4 && strcmp(label + len - 4, " ...") == 0)
+		len -= 4;  // an entry: its return row follows anyway
+	if (len > max) {
+		char cut[WIDTH];
+		snprintf(cut, sizeof cut, "%.*s..", max - 2, label);
+		print_call_row_text(f, cut, max, side);
+		return;
+	}
+	print_call_row_text(f, label, len, side);
+}
+
+// print_call_row's lane: len bytes of label and the padding, the bar.
+static void print_call_row_text(FILE *f, const char *label, int len, int side)
+{
+	if (side == 1)
+		repeat(f, ' ', WIDTH - 1 - len);
+	else
+		fputc(' ', f);
+	fwrite(label, 1, (size_t)len, f);
+	if (side == 1)
+		fputc(' ', f);
+	else
+		repeat(f, ' ', WIDTH - 1 - len);
+	fputs("|  call", f);
+}
+
+// The time the conversation's drawing starts: its first packet or call.
+static struct timeval conv_start(const struct ladder *l, int ci)
+{
+	struct timeval t = l->convs[ci]->steps[0].ts;
+	for (int i = 0; i < l->nrows; i++)
+		if (call_side(l, ci, l->rows[i].call, 1) >= 0) {
+			if (timercmp(&l->rows[i].ts, &t, <))
+				t = l->rows[i].ts;
+			break;
+		}
+	return t;
+}
+
+// Draw conversation ci with the calls on its sockets in time order.
+static void print_conv_calls(const struct ladder *l, int ci, FILE *f)
+{
+	const struct lconv *c = l->convs[ci];
+	struct timeval t0 = conv_start(l, ci);
+	int r = 0;
+	fprintf(f, "conversation %lu (%s): client %s, server %s\n", c->id,
+	        c->proto, c->client, c->server);
+	fprintf(f, "%-12s%-*s%s\n", "", WIDTH + 1, "client", "server");
+	fprintf(f, "%-12s%-*s%s\n", "", WIDTH + 1, c->client, c->server);
+	fprintf(f, "%-12s|%*s|\n", "time (s)", WIDTH, "");
+	for (int i = 0; i <= c->nsteps; i++) {
+		for (; r < l->nrows && (i == c->nsteps || !timercmp(&l->rows[r].ts, &c->steps[i].ts, >)); r++) {
+			const struct crow *w = &l->rows[r];
+			int side = call_side(l, ci, w->call, 1);
+			if (side < 0)
+				continue;
+			fprintf(f, "%10.6f  ", seconds_between(&t0, &w->ts));
+			print_call_row(f, w->enter ? l->calls[w->call].enter : l->calls[w->call].done, side);
+			fputc('\n', f);
+		}
+		if (i == c->nsteps)
+			break;
+		fprintf(f, "%10.6f  ", seconds_between(&t0, &c->steps[i].ts));
+		print_arrow(f, &c->steps[i]);
+		fprintf(f, "  %s\n", event_name(c->steps[i].event));
+	}
+	if (c->cut)
+		fprintf(f, "%-12s... %lu more events not drawn (the ladder keeps "
+		        "the first %d of each conversation)\n", "", c->cut, LADDER_STEPS);
+	if (l->calls_cut && ci == l->nconvs - 1)
+		fprintf(f, "%-12s... %lu more calls not drawn (the ladder keeps the first %d)\n",
+		        "", l->calls_cut, LADDER_CALLS);
+	fputc('\n', f);
+}
+
 void ladder_print(const struct ladder *l, FILE *f)
 {
 	if (l->nconvs == 0)
 		fputs("ladder: no UDP or TCP conversation in this capture\n", f);
 	for (int i = 0; i < l->nconvs; i++)
-		print_conv(l->convs[i], f);
+		if (l->ncalls)
+			print_conv_calls(l, i, f);
+		else
+			print_conv(l->convs[i], f);
 	if (l->skipped)
 		fprintf(f, "ladder: %lu more conversations not drawn (the ladder "
 		        "keeps the first %d)\n", l->skipped, LADDER_CONVS);
@@ -338,9 +538,30 @@ static const char *mermaid_arrow(enum event e)
 	return "->>";
 }
 
+
+// Write the call rows from *next on timed up to ts (NULL: all) as Mermaid
+// notes over their end, advancing *next.
+static void mermaid_calls(const struct ladder *l, FILE *f, const struct timeval *ts,
+                          int *next, const int *cid, const int *sid)
+{
+	for (; *next < l->nrows && (ts == NULL || !timercmp(&l->rows[*next].ts, ts, >)); ++*next) {
+		const struct crow *w = &l->rows[*next];
+		for (int ci = 0; ci < l->nconvs; ci++) {
+			int side = call_side(l, ci, w->call, 1);
+			if (side < 0)
+				continue;
+			fprintf(f, "    Note over P%d: ", side ? sid[ci] : cid[ci]);
+			mermaid_text(f, w->enter ? l->calls[w->call].enter : l->calls[w->call].done);
+			fputc('\n', f);
+			break;
+		}
+	}
+}
+
 void ladder_mermaid(const struct ladder *l, FILE *f)
 {
 	int cid[LADDER_CONVS], sid[LADDER_CONVS], next[LADDER_CONVS] = { 0 };
+	int ncall = 0;
 
 	fputs("sequenceDiagram\n", f);
 	mermaid_participants(l, f, cid, sid);
@@ -357,12 +578,14 @@ void ladder_mermaid(const struct ladder *l, FILE *f)
 		if (best < 0)
 			break;
 		const struct step *s = &l->convs[best]->steps[next[best]++];
+		mermaid_calls(l, f, &s->ts, &ncall, cid, sid);
 		int from = s->dir ? sid[best] : cid[best];
 		int to = s->dir ? cid[best] : sid[best];
 		fprintf(f, "    P%d%sP%d: ", from, mermaid_arrow(s->event), to);
 		mermaid_text(f, s->label);
 		fputc('\n', f);
 	}
+	mermaid_calls(l, f, NULL, &ncall, cid, sid);
 	for (int i = 0; i < l->nconvs; i++)
 		if (l->convs[i]->cut)
 			fprintf(f, "    Note over P%d,P%d: %lu more events not drawn "

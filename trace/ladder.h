@@ -35,6 +35,13 @@ void ladder_mermaid(const struct ladder *l, FILE *f);
 // conversation was not recorded.
 void ladder_print_last(const struct ladder *l, unsigned long conv, FILE *f);
 
+// Record a returned (or unfinished) socket call of the traced programs:
+// drawn in the column of its end of the conversation its socket is in.
+// At most LADDER_CALLS are kept. Returns 0, or -1 if out of memory.
+#define LADDER_CALLS 256
+struct call_rec;
+int ladder_add_call(struct ladder *l, const struct call_rec *r);
+
 void ladder_free(struct ladder *l);
 
 #endif

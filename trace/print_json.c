@@ -34,11 +34,17 @@
 //   notes      the notes as an array of strings
 //   summary    one-line text for ARP, NDP and other protocols, or null
 //   stopped    where decoding stopped ("ipv4: truncated"), or null
+//   call       run/shell: the traced call that sent it, {"id", "program",
+//              "pid", "call", "in_progress"}, or null (none, or calls not
+//              recorded)
+// In run/shell mode, call records are interleaved ("event":"call"; keys
+// in print_calls.c and the README).
 #include "print.h"
 
 #include <stdio.h>
 
 #include "escape.h"
+#include "print_calls.h"
 
 #define JSON_PAYLOAD 1024  // payload bytes put in "payload"
 
@@ -176,7 +182,6 @@ void print_json(struct outbuf *b, unsigned long n, const struct packet *pk,
 {
 	char stop[160], summary[sizeof pk->summary * 4];
 
-	(void)o;
 	ob_str(b, "{\"n\":");
 	ob_u64(b, n);
 	ob_str(b, ",\"ts\":");
@@ -195,5 +200,6 @@ void print_json(struct outbuf *b, unsigned long n, const struct packet *pk,
 	if (pk->stopped_layer)
 		stop_marker(stop, sizeof stop, pk);
 	j_str(b, "stopped", pk->stopped_layer ? stop : NULL);
+	print_cause_json(b, pk, o);
 	ob_str(b, "}\n");
 }

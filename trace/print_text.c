@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "escape.h"
+#include "print_calls.h"
 
 #define SHOW_PAYLOAD 64   // payload bytes shown on a text line
 
@@ -271,6 +272,7 @@ void print_text(struct outbuf *b, const struct packet *pk,
 	if (pk->proto == PROTO_UDP || pk->proto == PROTO_TCP)
 		ob_payload(b, pk);
 	ob_char(b, '\n');
+	print_cause_note(b, pk, o);
 	for (int i = 0; i < a->nnotes; i++) {
 		ob_str(b, o->color ? "    " C_DIM : "    ");
 		ob_str(b, a->notes[i]);

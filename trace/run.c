@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "calls.h"
 #include "capture.h"
 #include "netns.h"
 #include "runloop.h"
@@ -65,6 +66,10 @@ static const char usage_text[] =
 "                   capture instead of failing\n"
 "  --tmux           (shell) trace in a tmux pane beside the shell\n"
 "  --pipes          the programs' output through pipes, not timed sockets\n"
+"  --no-calls       do not record the programs' socket calls (by default\n"
+"                   they are traced with ptrace and listed with the packets\n"
+"                   they send: connect(), sendto(), recv(), close()...;\n"
+"                   -q lists the packets only, --ladder draws the calls)\n"
 "exit status: 0 the run was traced (whatever the programs' own statuses,\n"
 "which are reported), 1 an error, 2 bad usage, 3 namespaces unavailable.\n";
 
@@ -82,6 +87,7 @@ struct run_cfg {
 	int shell;
 	int timeout_ms;
 	int mtu;            // of the namespace's loopback
+	int no_calls;       // --no-calls
 	char **cmds[MAX_CMDS];  // NULL-terminated slices of argv
 	int ncmds;
 };
@@ -135,6 +141,8 @@ static int parse_option(struct run_cfg *c, int argc, char **argv, int *i)
 		c->tmux = 1;
 	else if (!strcmp(a, "--pipes"))
 		c->pipes = 1;
+	else if (!strcmp(a, "--no-calls"))
+		c->no_calls = 1;
 	else if (!strcmp(a, "-w"))
 		c->write_file = next;
 	else if (!strcmp(a, "--filter"))
@@ -307,6 +315,7 @@ struct session {
 	struct netns_peer peer;
 	int has_peer;
 	struct runloop loop;
+	struct calls *calls;  // the programs' socket calls, or NULL
 	const char *host;
 	char fifo_dir[64];  // shell --tmux: the FIFO to the trace pane
 	char fifo[80];
@@ -331,6 +340,29 @@ static int open_capture(struct session *s, const char *iface, char *err, size_t 
 	s->cfg->opts.offload = 1;
 	s->tracer = tracer_open(&s->cfg->opts, pcap_datalink(s->pcap), err, errlen);
 	return s->tracer ? 0 : -1;
+}
+
+// Open the call recorder unless --no-calls; where it cannot work, say so
+// in one line (the notes then say what the packets imply).
+static void open_calls(struct session *s)
+{
+	char err[256];
+	if (s->cfg->no_calls)
+		return;
+	s->calls = calls_open(err, sizeof err);
+	if (s->calls == NULL)
+		fprintf(stderr, "socktrace: %s: the programs' calls are not recorded: %s\n",
+		        s->cfg->shell ? "shell" : "run", err);
+	s->cfg->opts.calls = s->calls;
+}
+
+// Hand the recorder to the loop and the tracer, once both are open.
+static void start_calls(struct session *s)
+{
+	if (s->calls == NULL)
+		return;
+	calls_set_tracer(s->calls, s->tracer);
+	loop_record_calls(&s->loop, s->calls);
 }
 
 // Print pcap's counts on stderr: what the capture saw and dropped. On a
@@ -668,17 +700,21 @@ int run_main(int argc, char **argv)
 		return rc;
 	char err[512];
 	FILE *progout = cfg.opts.format == FORMAT_JSON ? stderr : stdout;
+	open_calls(&s);
 	if ((cfg.shell && cfg.tmux && tmux_fifo(&s, err, sizeof err) < 0) ||
 	    open_capture(&s, s.has_peer ? s.peer.local_if : netns_loopback(), err, sizeof err) < 0 ||
 	    loop_init(&s.loop, s.pcap, s.tracer, s.dumper, progout, err, sizeof err) < 0) {
 		fprintf(stderr, "socktrace: %s: %s\n", cfg.shell ? "shell" : "run", err);
+		calls_close(s.calls);
 		close_capture(&s);
 		tmux_cleanup(&s);
 		return 1;
 	}
 	s.loop.pipes = cfg.pipes;
+	start_calls(&s);
 	rc = cfg.shell ? run_shell(&s) : run_programs(&s);
 	loop_end(&s.loop);
+	calls_close(s.calls);  // its last calls printed before the ladder
 	report_stats(&s);
 	close_capture(&s);
 	tmux_cleanup(&s);

@@ -18,6 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef __WALL
+#define __WALL 0  // off Linux: no ptrace'd children to wait for
+#endif
+
 static int sigpipe_fds[2] = { -1, -1 };
 static volatile sig_atomic_t got_stop;  // SIGINT, SIGTERM or SIGHUP
 
@@ -98,6 +102,55 @@ int loop_init(struct runloop *l, pcap_t *p, struct tracer *t, pcap_dumper_t *d,
 	return 0;
 }
 
+// ---- recording calls (calls.h) ----
+
+static int calls_sync[2] = { -1, -1 };  // parent's end, child's end, across a fork
+
+// Before fork: the socket pair on which the child waits to be seized.
+static void calls_before_fork(struct runloop *l)
+{
+	if (l->calls && !calls_disabled(l->calls) &&
+	    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, calls_sync) < 0)
+		calls_sync[0] = calls_sync[1] = -1;  // then this child is not traced
+}
+
+// In the child, first: wait to be seized. Returns 1 to install the filter.
+static int calls_in_child(void)
+{
+	int install = 0;
+	if (calls_sync[1] < 0)
+		return 0;
+	close(calls_sync[0]);
+	if (calls_child_read(calls_sync[1], &install) < 0)
+		_exit(126);  // socktrace is gone
+	return install;
+}
+
+// In the parent after fork: seize the child (a refusal is said once, in
+// one line, by calls_attach; the run goes on with the inferred notes).
+static void calls_after_fork(struct runloop *l, pid_t pid)
+{
+	char err[512];
+	if (calls_sync[0] < 0 || pid == 0)
+		return;
+	close(calls_sync[1]);
+	if (pid > 0)
+		calls_attach(l->calls, pid, calls_sync[0], err, sizeof err);
+	close(calls_sync[0]);
+	calls_sync[0] = calls_sync[1] = -1;
+}
+
+// calls_wait's report of a process that ended: one of ours?
+static void calls_exited(void *arg, pid_t pid, int status)
+{
+	struct runloop *l = arg;
+	for (int i = 0; i < l->nkids; i++)
+		if (l->kids[i]->running && l->kids[i]->pid == pid) {
+			l->kids[i]->running = 0;
+			l->kids[i]->status = status;
+		}
+}
+
 // ---- children ----
 
 // In the child: wire stdin/stdout/stderr, join the peer host if asked,
@@ -106,6 +159,7 @@ static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
                        const struct netns_peer *peer, int own_group)
 {
 	char err[256];
+	int filter = calls_in_child();
 	if (own_group)
 		setpgid(0, 0);  // so that stopping it stops what it started too
 	if (peer != NULL && netns_join_peer(peer, err, sizeof err) < 0) {
@@ -118,13 +172,16 @@ static void exec_child(char *const argv[], int in_fd, int out_fd, int err_fd,
 		_exit(126);
 	}
 	for (int fd = 3; fd < 1024; fd++)
-		close(fd);
+		if (fd != calls_child_fd())
+			close(fd);
 	int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTOU, SIGTTIN };
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		signal(sigs[i], SIG_DFL);
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (filter)
+		calls_child_filter();  // on failure the parent says why
 	execvp(argv[0], argv);
 	dprintf(2, "socktrace: exec %s: %s\n", argv[0], strerror(errno));
 	_exit(127);
@@ -195,7 +252,9 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 		c->err.timed = t2;
 	}
 	fflush(NULL);  // nothing buffered may be written twice
+	calls_before_fork(l);
 	pid_t pid = fork();
+	calls_after_fork(l, pid);
 	if (pid < 0) {
 		snprintf(err, errlen, "fork: %s", strerror(errno));
 		goto fail;
@@ -234,6 +293,10 @@ fail:
 // Reap every child that has exited, recording its status.
 static void reap(struct runloop *l)
 {
+	if (l->calls) {
+		calls_wait(l->calls, calls_exited, l);
+		return;
+	}
 	for (int i = 0; i < l->nkids; i++) {
 		struct child *c = l->kids[i];
 		int status;
@@ -452,6 +515,8 @@ static void show_packet(struct runloop *l, const struct pcap_pkthdr *h, const u_
 	end_line(l);
 	if (l->dumper != NULL)
 		pcap_dump((u_char *)l->dumper, h, data);
+	if (l->calls)
+		calls_before(l->calls, &h->ts);  // the calls made before it first
 	tracer_packet(l->tracer, h, data);
 	l->packets++;
 }
@@ -607,6 +672,18 @@ static int child_reaped(struct runloop *l, void *arg)
 	return !((struct child *)arg)->running;
 }
 
+// Wait for child c, just sent SIGKILL, to be gone.
+static void wait_killed(struct runloop *l, struct child *c)
+{
+	int st;
+	if (l->calls && loop_until(l, child_reaped, c, 2000) == 1)
+		return;  // through calls_wait: its call in progress was recorded
+	while (waitpid(c->pid, &st, __WALL) == c->pid && WIFSTOPPED(st))
+		;  // a traced child's stops come first
+	c->status = st;
+	c->running = 0;
+}
+
 void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 {
 	// A stop already asked for (Ctrl-C) is why we are here: wait for c
@@ -618,8 +695,7 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms)
 		got_stop = 0;
 		if (loop_until(l, child_reaped, c, timeout_ms) != 1 && c->running) {
 			kill(c->own_group ? -c->pid : c->pid, SIGKILL);
-			waitpid(c->pid, &c->status, 0);
-			c->running = 0;
+			wait_killed(l, c);
 		}
 	}
 	l->interrupted = was_interrupted || l->interrupted;
@@ -655,6 +731,19 @@ void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 	}
 	show_queued(l, 1);
 	fflush(NULL);
+}
+
+// calls_set_dispatch's callback: read what the capture holds.
+static void calls_dispatch(void *arg)
+{
+	dispatch(arg);
+}
+
+void loop_record_calls(struct runloop *l, struct calls *c)
+{
+	l->calls = c;
+	if (c)
+		calls_set_dispatch(c, calls_dispatch, l);
 }
 
 void loop_end(struct runloop *l)

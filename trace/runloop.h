@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <pcap/pcap.h>
 
+#include "calls.h"
 #include "netns.h"
 #include "timeline.h"
 #include "tracer.h"
@@ -53,6 +54,7 @@ struct runloop {
 	int pipes;               // give children plain pipes, not timed sockets
 	struct timeline *tl;     // packets and output waiting to be shown in time order
 	struct timeval woke;     // when the loop last woke with something to read
+	struct calls *calls;     // recording the children's calls, or NULL
 };
 
 // Set up the loop: signal handling (SIGCHLD, SIGINT, SIGTERM, SIGHUP) and
@@ -90,6 +92,11 @@ void child_stop(struct runloop *l, struct child *c, int timeout_ms);
 // it while the children given to child_start still exist: queued output
 // refers to them.
 void loop_drain(struct runloop *l, int quiet_ms, int max_ms);
+
+// Record the calls of the children started from now on with c (calls.h):
+// each is seized as it starts, and their stops and exits are handled in
+// the loop, their calls printed in time order with the packets.
+void loop_record_calls(struct runloop *l, struct calls *c);
 
 // Show what is still queued, finish a partial output line, flush,
 // restore signal handling, free the queue.

@@ -15,6 +15,7 @@
 #include "outbuf.h"
 #include "packet.h"
 #include "print.h"
+#include "print_calls.h"
 #include "print_verbose.h"
 #include "stepkey.h"
 
@@ -157,12 +158,27 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	struct timeval ts = sane_time(t, h);
 	decode_packet(&t->pk, t->linktype, &ts, h->caplen, h->len, data);
 	annotate(t->an, &t->pk, notes, &t->a);
+	if (t->opts.calls)  // also when not printed: the calls learn their ports
+		(void)calls_cause(t->opts.calls, &t->pk);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);
 	if (listing)
 		print_packet(t, data);
 	if (listing && t->tty)
 		step_wait(t);
+}
+
+void tracer_call(struct tracer *t, const struct call_rec *r)
+{
+	if (t->ladder && r->state != CALL_ENTERED)
+		ladder_add_call(t->ladder, r);
+	if (t->opts.mermaid || t->opts.format == FORMAT_TERSE)
+		return;  // -q lists the packets only
+	if (t->opts.format == FORMAT_JSON)
+		print_call_json(&t->ob, r);
+	else
+		print_call_text(&t->ob, r, &t->opts);
+	ob_flush(&t->ob, t->opts.out);
 }
 
 unsigned long tracer_close(struct tracer *t)

@@ -27,6 +27,7 @@ struct trace_opts {
 	                   // is left to the card (none on lo, veth), so a
 	                   // wrong one is "unverified", not an error
 	FILE *out;         // where to print (stdout normally)
+	struct calls *calls; // run/shell: the programs' recorded calls, or NULL
 };
 
 struct tracer;
@@ -39,6 +40,11 @@ struct tracer *tracer_open(const struct trace_opts *opts, int linktype,
 // Decode, annotate and print one captured frame.
 void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
                    const uint8_t *data);
+
+// Print one call event of the programs (calls.h): its entry or return
+// line, its JSON record (at return), its place on the ladder.
+struct call_rec;
+void tracer_call(struct tracer *t, const struct call_rec *r);
 
 // Print what is printed at the end (ladder, Mermaid), then free t.
 // Returns the number of packets seen.
