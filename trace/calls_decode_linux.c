@@ -135,6 +135,25 @@ static int proc_scan(pid_t tid, const char *name, int proto, unsigned long ino,
 	return found;
 }
 
+// Is socket inode ino one of tid's Unix sockets (/proc/PID/net/unix:
+// "Num RefCount Protocol Flags Type St Inode Path")? Such a socket is
+// not the network's: socktrace's own channel for a program's output, say.
+static int unix_socket(pid_t tid, unsigned long ino)
+{
+	char path[64], line[512];
+	snprintf(path, sizeof path, "/proc/%d/net/unix", (int)tid);
+	FILE *f = fopen(path, "r");
+	int found = 0;
+	if (f == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof line, f) != NULL) {
+		unsigned long inode;
+		found = sscanf(line, "%*s %*s %*s %*s %*s %*s %lu", &inode) == 1 && inode == ino;
+	}
+	fclose(f);
+	return found;
+}
+
 struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int refresh)
 {
 	static const struct { const char *name; int proto; } tabs[] = {
@@ -151,6 +170,8 @@ struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int r
 		memset(s, 0, sizeof *s);
 		s->ino = ino;
 		refresh = refresh < 0 ? 0 : 1;  // inherited: look it up once
+		if (unix_socket(tid, ino))
+			s->family = AF_UNIX;
 	}
 	if (refresh > 0)
 		for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)

@@ -733,10 +733,23 @@ void loop_drain(struct runloop *l, int quiet_ms, int max_ms)
 	fflush(NULL);
 }
 
-// calls_set_dispatch's callback: read what the capture holds.
+// calls_set_dispatch's callback, called before the recorder prints the
+// calls it holds: everything that happened before them (the programs'
+// output written so far, the packets captured so far) is read and shown
+// first, so that calls, output and packets stay in time order.
 static void calls_dispatch(void *arg)
 {
-	dispatch(arg);
+	struct runloop *l = arg;
+	gettimeofday(&l->woke, NULL);
+	for (int i = 0; i < l->nkids; i++) {
+		struct child *c = l->kids[i];
+		if (c->out.fd >= 0)
+			read_stream(l, c, &c->out);
+		if (c->err.fd >= 0)
+			read_stream(l, c, &c->err);
+	}
+	dispatch(l);
+	show_queued(l, 1);
 }
 
 void loop_record_calls(struct runloop *l, struct calls *c)
