@@ -378,6 +378,20 @@ static void midstream_and_scaling(void **state)
 	seg(an, 1, TCP_ACK, 1, 1, 0);
 	assert_int_equal(a.win_calc, 100 << 2);
 	annotator_free(an);
+
+	// A shift over 14 counts as 14 (RFC 7323): no shift past the width
+	// of the window (the whole-pipeline fuzzer found 82 and 255 here).
+	an = annotator_new(0);
+	opts.has_wscale = 1;
+	opts.wscale = 255;
+	seg(an, 0, TCP_SYN, 0, 0, 0);
+	opts.has_wscale = 1;
+	opts.wscale = 82;
+	seg(an, 1, TCP_SYN | TCP_ACK, 0, 1, 0);
+	assert_true(noted("the client's windows count x16384, the server's x16384"));
+	seg(an, 0, TCP_ACK, 1, 1, 0);
+	assert_int_equal(a.win_calc, 100 << 14);
+	annotator_free(an);
 }
 
 // Later IP fragments join the first one's conversation; before it, none.

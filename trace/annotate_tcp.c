@@ -6,6 +6,15 @@
 
 #include <stdio.h>
 
+// The shift a SYN's window scale option offers, as the receiver uses it:
+// RFC 7323 caps it at 14 (a larger one counts as 14); -1 if none.
+static int syn_wscale(const struct packet *pk)
+{
+	if (!pk->opt.has_wscale)
+		return -1;
+	return pk->opt.wscale > 14 ? 14 : pk->opt.wscale;
+}
+
 // Explain the options of a SYN or SYN-ACK, one note each.
 static void explain_options(const struct packet *pk, struct annotation *a)
 {
@@ -82,7 +91,7 @@ static void on_syn(struct conv *c, const struct packet *pk, int want,
 	}
 	d->have_base = 1;
 	d->base = pk->seq;
-	d->wscale = pk->opt.has_wscale ? pk->opt.wscale : -1;
+	d->wscale = syn_wscale(pk);
 	d->mss = pk->opt.has_mss ? pk->opt.mss : 0;
 	c->state = ST_SYN_SENT;
 	c->syns = 1;
@@ -160,7 +169,7 @@ static void on_synack(struct conv *c, const struct packet *pk, int want,
 	}
 	d->have_base = 1;
 	d->base = pk->seq;
-	d->wscale = pk->opt.has_wscale ? pk->opt.wscale : -1;
+	d->wscale = syn_wscale(pk);
 	d->mss = pk->opt.has_mss ? pk->opt.mss : 0;
 	if (c->syns)
 		c->scale = c->d[0].wscale >= 0 && d->wscale >= 0 ? 1 : -1;
