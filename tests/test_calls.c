@@ -526,8 +526,9 @@ static void test_json_schema(void **state)
 	static const char call_keys[] = "event,id,program,pid,call,fd,args,ret,errno,ts_enter,"
 	                                "ts,addr,bytes,unfinished";
 	static const char packet_keys[] = "n,ts,link,caplen,wirelen,ip_version,src,sport,dst,"
-	        "dport,proto,ip_proto,length,flags,seq,ack,rel_seq,rel_ack,window,icmp_type,"
-	        "icmp_code,payload,event,conv,from,client,server,note,notes,summary,stopped,call";
+	        "dport,proto,ip_proto,length,flags,seq,ack,rel_seq,rel_ack,window,window_scaled,"
+	        "icmp_type,icmp_code,payload,event,conv,from,client,server,note,notes,summary,"
+	        "stopped,call";
 	socktrace(&res, "run", "--json", "--input", "x", "--", tcpc, "127.0.0.1", "12000", NULL);
 	assert_int_equal(res.status, 0);
 	char *save, *line, keys[1024];
