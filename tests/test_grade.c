@@ -200,6 +200,11 @@ static void test_untouched_skeletons_score_zero(void **state)
 		if (strstr(tap_why(&g, t[i].name), want) == NULL)
 			fail_msg("labs: %s does not say which blank: %s", t[i].name,
 			         tap_why(&g, t[i].name));
+		// The newline that ends the program's message is not quoted as
+		// a literal \n after it.
+		if (strstr(tap_why(&g, t[i].name), "')\\n") != NULL)
+			fail_msg("labs: %s quotes the message's last newline: %s", t[i].name,
+			         tap_why(&g, t[i].name));
 	}
 	assert_non_null(strstr(g.tap, "# Total: 0/100"));
 }

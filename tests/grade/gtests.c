@@ -71,14 +71,21 @@ char *escape(const char *s, size_t len, char *out, size_t size)
 	return out;
 }
 
+// The bytes of b to quote: all but a last newline, which ends the
+// program's last line rather than being part of what it said.
+static size_t quoted_len(const struct capbuf *b)
+{
+	return b->len > 0 && b->data[b->len - 1] == '\n' ? b->len - 1 : b->len;
+}
+
 void describe(struct tcase *t, const char *prog, const struct jail *j)
 {
 	char buf[600];
 	say(t, "\n  %s %s", prog, jail_how(j));
 	if (j->e.len > 0)
-		say(t, "\n  its stderr: %s", escape(j->e.data, j->e.len, buf, 400));
+		say(t, "\n  its stderr: %s", escape(j->e.data, quoted_len(&j->e), buf, 400));
 	if (j->o.len > 0)
-		say(t, "\n  its stdout: %s", escape(j->o.data, j->o.len, buf, 400));
+		say(t, "\n  its stdout: %s", escape(j->o.data, quoted_len(&j->o), buf, 400));
 }
 
 void say_server(struct tcase *t, const char *prog, struct jail *j)
