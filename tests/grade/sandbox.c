@@ -63,7 +63,9 @@ const char *box_isolation(enum box_mode m)
 		       "for /tmp), capture of the test's own ports";
 	if (m == BOX_PLAIN)
 		return "rlimits and a process group only, as the grader's own uid (every "
-		       "descendant killed at the end); no capture: wire checks not graded";
+		       "descendant killed at the end), so the submission could reach the "
+		       "grader's files: grade others' code only with namespaces or as root; "
+		       "no capture: wire checks not graded";
 	return "private user, network, mount, pid and IPC namespaces per test, a "
 	       "minimal root with a 16 MiB /tmp, an unprivileged uid, rlimits";
 }
