@@ -436,7 +436,8 @@ static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
 // The Gradescope run below: the kit unzipped into /autograder/source of
 // a private mount namespace, setup.sh, run_autograder copied and run in
 // the Docker simulation on /autograder/submission; first without
-// setup.sh (it must say it cannot grade, with no score), then with it.
+// setup.sh (it must say it cannot grade, with no score), then with it
+// (in Gradescope's environment: none of the make run we are part of).
 static const char gradescope_sh[] =
 	"set -eu\n"
 	"mount -t tmpfs -o size=512m autograder /autograder\n"
@@ -446,7 +447,8 @@ static const char gradescope_sh[] =
 	"cp run_autograder /autograder/run_autograder\n"
 	"\"$2\" /autograder/run_autograder || true\n"
 	"cp /autograder/results/results.json \"$4\"/unbuilt.json\n"
-	"bash ./setup.sh >\"$4\"/setup.log 2>&1\n"
+	"env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL bash ./setup.sh >\"$4\"/setup.log 2>&1 ||\n"
+	"\t{ cat \"$4\"/setup.log >&2; exit 1; }\n"
 	"\"$2\" /autograder/run_autograder\n"
 	"cp /autograder/results/results.json \"$4\"/results.json\n";
 
