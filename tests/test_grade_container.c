@@ -437,19 +437,20 @@ static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
 // a private mount namespace, setup.sh, run_autograder copied and run in
 // the Docker simulation on /autograder/submission; first without
 // setup.sh (it must say it cannot grade, with no score), then with it
-// (in Gradescope's environment: none of the make run we are part of).
+// (in an environment as bare as Gradescope's: none of the make run we
+// are part of, whose SANITIZE=1 would make it build build/asan).
 static const char gradescope_sh[] =
 	"set -eu\n"
+	"clean='env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root'\n"
 	"mount -t tmpfs -o size=512m autograder /autograder\n"
 	"mkdir -p /autograder/source /autograder/submission /autograder/results\n"
 	"cp -r \"$3\"/. /autograder/submission/\n"
 	"cd /autograder/source && unzip -q \"$1\"\n"
 	"cp run_autograder /autograder/run_autograder\n"
-	"\"$2\" /autograder/run_autograder || true\n"
+	"$clean \"$2\" /autograder/run_autograder || true\n"
 	"cp /autograder/results/results.json \"$4\"/unbuilt.json\n"
-	"env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL bash ./setup.sh >\"$4\"/setup.log 2>&1 ||\n"
-	"\t{ cat \"$4\"/setup.log >&2; exit 1; }\n"
-	"\"$2\" /autograder/run_autograder\n"
+	"$clean bash ./setup.sh >\"$4\"/setup.log 2>&1 || { cat \"$4\"/setup.log >&2; exit 1; }\n"
+	"$clean \"$2\" /autograder/run_autograder\n"
 	"cp /autograder/results/results.json \"$4\"/results.json\n";
 
 // Checks of results.json against Gradescope's format (python3).
