@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <netdb.h>
+#include <sched.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <poll.h>
@@ -496,4 +497,21 @@ ssize_t net_recv_all(int fd, void *buf, size_t size, int timeout_ms)
 			return -1;  // more than size bytes
 		len += (size_t)n;
 	}
+}
+
+const char *harness_no_namespaces(void)
+{
+	static char why[160];
+	int st;
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(unshare(geteuid() == 0 ? CLONE_NEWNET : CLONE_NEWUSER | CLONE_NEWNET) < 0 ?
+		      (errno & 0xff) : 0);
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st))
+		return "cannot tell whether namespaces can be made here";
+	if (WEXITSTATUS(st) == 0)
+		return NULL;
+	snprintf(why, sizeof why, "namespaces are refused here (unshare: %s: a container's "
+	         "seccomp filter, no CAP_SYS_ADMIN, or a sysctl)", strerror(WEXITSTATUS(st)));
+	return why;
 }

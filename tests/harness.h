@@ -52,6 +52,11 @@ void proc_kill(struct proc *p);
 // Returns N, or -1 if the line did not come within timeout_ms.
 int server_start(struct proc *p, char *const argv[], int timeout_ms);
 
+// Why the namespaces of a private network (a user and a network
+// namespace, or a network one as root) cannot be made here, e.g. in a
+// container whose seccomp filter refuses them; NULL if they can.
+const char *harness_no_namespaces(void);
+
 // Kill every child started through this harness and not yet reaped.
 void harness_cleanup(void);
 

@@ -290,6 +290,17 @@ static int pcap_count(const char *path)
 	return n;
 }
 
+// Skip a test that needs a private network namespace where none can be
+// made (a container), saying why.
+static void need_namespaces(void)
+{
+	const char *why = harness_no_namespaces();
+	if (why != NULL) {
+		print_message("skipped: %s\n", why);
+		skip();
+	}
+}
+
 static void test_udp_exchange(void **state)
 {
 	(void)state;
@@ -311,6 +322,7 @@ static void test_udp_exchange(void **state)
 static void test_tcp_exchange(void **state)
 {
 	(void)state;
+	need_namespaces();
 	socktrace(&res, -1, "run", "--json", "--input", "hello tcp", "--", tcps, "0",
 	          "--", tcpc, "127.0.0.1", "{port}", NULL);
 	check_tcp(&res, "hello tcp", "HELLO TCP");
@@ -325,6 +337,7 @@ static void test_tcp_exchange(void **state)
 static void test_udp_as_plain_user(void **state)
 {
 	(void)state;
+	need_namespaces();
 	int uid = plain_user();
 	if (uid == -2)
 		skip();
@@ -336,6 +349,7 @@ static void test_udp_as_plain_user(void **state)
 static void test_tcp_as_plain_user(void **state)
 {
 	(void)state;
+	need_namespaces();
 	int uid = plain_user();
 	if (uid == -2)
 		skip();
@@ -349,6 +363,7 @@ static void test_tcp_as_plain_user(void **state)
 static void test_udp_no_server(void **state)
 {
 	(void)state;
+	need_namespaces();
 	socktrace(&res, -1, "run", "--json", "--input", "anyone there", "--", udpc,
 	          "127.0.0.1", "12000", NULL);
 	assert_int_equal(res.status, 0);
@@ -364,6 +379,7 @@ static void test_udp_no_server(void **state)
 static void test_tcp_no_server(void **state)
 {
 	(void)state;
+	need_namespaces();
 	socktrace(&res, plain_user() == -2 ? -1 : plain_user(), "run", "--json", "--input",
 	          "anyone there", "--", tcpc, "127.0.0.1", "12000", NULL);
 	assert_int_equal(res.status, 0);
@@ -407,6 +423,7 @@ static void test_ipv6(void **state)
 static void test_two_hosts(void **state)
 {
 	(void)state;
+	need_namespaces();
 	socktrace(&res, plain_user() == -2 ? -1 : plain_user(), "run", "--json", "--two-hosts",
 	          "--input", "far away", "--", udps, "0", "--", udpc, "{host}", "{port}", NULL);
 	if (res.status != 0 && strstr(res.err, "two hosts:")) {
@@ -429,6 +446,7 @@ static void test_two_hosts(void **state)
 static void test_two_hosts_ipv6(void **state)
 {
 	(void)state;
+	need_namespaces();
 	socktrace(&res, plain_user() == -2 ? -1 : plain_user(), "run", "--json", "--two-hosts",
 	          "--input", "far six", "--", udps, "0", "--", udpc, "fd00::2", "{port}", NULL);
 	if (res.status != 0 && strstr(res.err, "two hosts:")) {
@@ -450,6 +468,7 @@ static void test_two_hosts_ipv6(void **state)
 static void test_netem(void **state)
 {
 	(void)state;
+	need_namespaces();
 	int uid = plain_user() == -2 ? -1 : plain_user();
 	socktrace(&res, uid, "run", "--json", "--two-hosts", "--netem", "delay 50ms", "--input",
 	          "slow", "--", udps, "0", "--", udpc, "{host}", "{port}", NULL);
@@ -483,6 +502,7 @@ static void test_netem(void **state)
 static void test_shell(void **state)
 {
 	(void)state;
+	need_namespaces();
 	char dir[] = "/tmp/socklab-test-shell-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	chmod(dir, 0777);
@@ -513,6 +533,7 @@ static void test_shell(void **state)
 static void test_shell_tmux(void **state)
 {
 	(void)state;
+	need_namespaces();
 	if (access("/usr/bin/tmux", X_OK) != 0 || access("/usr/bin/script", X_OK) != 0) {
 		print_message("skipped: needs tmux and script(1)\n");
 		skip();
@@ -642,6 +663,7 @@ static void run_forbidden(struct result *r, char *const argv[], int as_root)
 static void test_forbidden_fallback(void **state)
 {
 	(void)state;
+	need_namespaces();
 	if (geteuid() != 0) {
 		print_message("skipped: making a namespace that forbids namespaces needs root\n");
 		skip();
@@ -678,6 +700,7 @@ static void test_forbidden_fallback(void **state)
 static void test_forbidden_root(void **state)
 {
 	(void)state;
+	need_namespaces();
 	if (geteuid() != 0) {
 		print_message("skipped: making a namespace that forbids namespaces needs root\n");
 		skip();
@@ -733,6 +756,7 @@ static void test_privdrop(void **state)
 static void test_live_capture_drops_root(void **state)
 {
 	(void)state;
+	need_namespaces();
 	if (geteuid() != 0 || access("/usr/bin/unshare", X_OK) != 0) {
 		print_message("skipped: needs root and unshare(1)\n");
 		skip();

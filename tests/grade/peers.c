@@ -57,12 +57,17 @@ const char *peer_port_text(void)
 	return text;
 }
 
-// A socket of type bound to 0.0.0.0:PEER_PORT. Returns it, or -1.
+// A socket of type bound to PEER_PORT: a datagram one on the address
+// student clients are given (so its replies come from the address they
+// sent to, as a client that connect()s expects), a stream one on every
+// address. Returns it, or -1.
 static int bound_socket(int type)
 {
 	int s = socket(AF_INET, type | SOCK_CLOEXEC, 0);
 	int on = 1;
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(PEER_PORT) };
+	if (type == SOCK_DGRAM)
+		inet_pton(AF_INET, peer_host, &a.sin_addr);
 	if (s < 0)
 		return -1;
 	setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);

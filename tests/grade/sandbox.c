@@ -63,7 +63,9 @@ const char *box_isolation(enum box_mode m)
 		       "for /tmp), capture of the test's own ports";
 	if (m == BOX_PLAIN)
 		return "rlimits and a process group only, as the grader's own uid (every "
-		       "descendant killed at the end); no capture: wire checks not graded";
+		       "descendant killed at the end), so the submission could reach the "
+		       "grader's files: grade others' code only with namespaces or as root; "
+		       "no capture: wire checks not graded";
 	return "private user, network, mount, pid and IPC namespaces per test, a "
 	       "minimal root with a 16 MiB /tmp, an unprivileged uid, rlimits";
 }
@@ -383,8 +385,15 @@ static int enter_root(const char *dir, int writable)
 	return 0;
 }
 
-// In the child: the rlimits of lim, and no capability in the bounding
-// set (needs CAP_SETPCAP: before any change of uid). 0 or -1.
+// In the child: no capability in the bounding set (needs CAP_SETPCAP;
+// without it, as after a change of uid, nothing changes).
+static void drop_bounding_set(void)
+{
+	for (int cap = 0; cap < 64; cap++)
+		prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);  // stops at the last valid one
+}
+
+// In the child: the rlimits of lim, and the bounding set dropped. 0 or -1.
 static int set_limits(const struct box_limits *lim)
 {
 	struct { int res; rlim_t v; } l[] = {
@@ -404,8 +413,7 @@ static int set_limits(const struct box_limits *lim)
 		if (setrlimit(l[i].res, &r) < 0 && l[i].res != RLIMIT_NOFILE)
 			return -1;
 	}
-	for (int cap = 0; cap < 64; cap++)
-		prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);  // stops at the last valid one
+	drop_bounding_set();
 	return 0;
 }
 
@@ -458,20 +466,24 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 		dprintf(2, "grader: sandbox root: %s\n", strerror(errno));
 		_exit(126);
 	}
+	if (!inside) {
+		drop_bounding_set();  // while we may: before the uid changes
+		argv = relative_args(argv);
+		if (enter_folder(dir) < 0) {
+			dprintf(2, "grader: sandbox uid: %s\n", strerror(errno));
+			_exit(126);
+		}
+	}
+	// The limits last, just before exec: under them even the grader's own
+	// code may fail (an ASan build cannot map its memory).
 	if (set_limits(lim) < 0) {
 		dprintf(2, "grader: sandbox limits: %s\n", strerror(errno));
-		_exit(126);
-	}
-	if (!inside && enter_folder(dir) < 0) {
-		dprintf(2, "grader: sandbox uid: %s\n", strerror(errno));
 		_exit(126);
 	}
 	// The uid is not root (inside the namespace or out), so exec clears
 	// every capability; no setuid program can give any back.
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		_exit(126);
-	if (!inside)
-		argv = relative_args(argv);
 	execve(argv[0], argv, env);
 	dprintf(2, "grader: cannot run %s: %s\n", argv[0], strerror(errno));
 	_exit(127);
