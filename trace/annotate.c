@@ -516,7 +516,8 @@ static void explain_no_handshake(const struct annotator *an,
 		     an->nsets * WAYS, an->evictions);
 	else
 		note(a, "the handshake was not captured (the capture began after "
-		     "it, or missed it): which end is the client is a guess");
+		     "it, missed it, or a filter left it out): which end is the "
+		     "client is a guess");
 	note(a, "relative numbers start at 1 with the first segment seen each "
 	     "way, as Wireshark counts them");
 }
