@@ -7,9 +7,12 @@
 #include "fields.h"
 #include "print_verbose.h"
 
-// The short name of a layer for the sum line ("IPv4 20 + UDP 8").
+// The short name of a layer for the sum line ("IPv4 20 + UDP 8"). A
+// QinQ outer tag is a "vlan" layer too, titled 802.1ad.
 static const char *short_name(const struct layer *l)
 {
+	if (strcmp(l->name, "vlan") == 0 && strncmp(l->title, "802.1ad", 7) == 0)
+		return "802.1ad";
 	static const struct { const char *name, *abbrev; } t[] = {
 		{ "ethernet", "Ethernet" }, { "vlan", "802.1Q" },
 		{ "null", "Loopback" }, { "loop", "Loopback" },

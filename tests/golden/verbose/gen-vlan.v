@@ -64,4 +64,4 @@ packet 2: 57 bytes captured of 57
       Length                 15 bytes (8 header + 7 data)   2 bytes  bytes in the datagram: this 8-byte header plus the data
       Checksum               0xbf51 (correct)               2 bytes  detects damage to header and data
     Payload (bytes 50-56, 7 bytes): the application's data
-    Ethernet 14 + 802.1Q 4 + 802.1Q 4 + IPv4 20 + UDP 8 + payload 7 = 57 bytes on the wire
+    Ethernet 14 + 802.1ad 4 + 802.1Q 4 + IPv4 20 + UDP 8 + payload 7 = 57 bytes on the wire
