@@ -251,6 +251,17 @@ static void test_checker_vary_is_consistent(void **s)
 	               "41234 to 12000 then 41235\n```\n", 1, "drifted");
 }
 
+// vary=clock: any clock time stands for any other, also when a run's
+// times cross a second (the microseconds are part of the time, not a
+// number of another class).
+static void test_checker_vary_clock(void **s)
+{
+	(void)s;
+	expect_checker("<!-- sample vary=clock,isn -->\n```console\n"
+	               "$ echo 12:00:00.999990 x; echo 12:00:01.000020 y\n"
+	               "19:50:03.564822 x\n19:50:03.565027 y\n```\n", 0, NULL);
+}
+
 // Background jobs: the ready line is shown, kill %1 shows the rest.
 static void test_checker_jobs(void **s)
 {
@@ -350,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_checker_catches_unknown_target),
 		cmocka_unit_test(test_checker_catches_broken_link),
 		cmocka_unit_test(test_checker_vary_is_consistent),
+		cmocka_unit_test(test_checker_vary_clock),
 		cmocka_unit_test(test_checker_jobs),
 		cmocka_unit_test(test_checker_catches_wrong_blank_call),
 		cmocka_unit_test(test_checker_kit_mode),
