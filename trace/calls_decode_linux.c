@@ -394,26 +394,26 @@ static void send_args(pid_t tid, int k, const uint64_t *a, struct call_rec *r)
 {
 	char flags[128] = "";
 	uint64_t buf = a[1], len = a[2];
+	int many = 0;  // sendmsg: more buffers than the one read, or none readable
 	struct msghdr m;
 	struct iovec iov;
 	if (k == K_SENDMSG) {
 		if (read_msghdr(tid, a[1], &m, &iov) == 0) {
 			buf = (uintptr_t)iov.iov_base;
 			len = iov.iov_len;
-			if (m.msg_iovlen > 1)
-				r->len = -1;  // more buffers than the one read
+			many = m.msg_iovlen > 1;
 			if (m.msg_name)
 				read_sockaddr(tid, (uintptr_t)m.msg_name, m.msg_namelen, r->addr,
 				              sizeof r->addr, &r->to, &r->to_port);
 		} else {
 			buf = len = 0;
+			many = 1;  // its length is not known
 		}
 	}
 	if (k == K_SENDTO && a[4])
 		read_sockaddr(tid, a[4], a[5], r->addr, sizeof r->addr, &r->to, &r->to_port);
 	flag_text(flags, sizeof flags, k == K_SENDMSG ? a[2] : a[3], msg_flags);
-	if (r->len != -1)
-		r->len = len > (uint64_t)LONG_MAX ? -1 : (long)len;
+	r->len = many || len > (uint64_t)LONG_MAX ? -1 : (long)len;
 	read_bytes(tid, buf, len, r);
 	int n = snprintf(r->args, sizeof r->args, "%d, \"%s\", %lu", r->fd, r->bytes,
 	                 (unsigned long)len);
@@ -470,7 +470,7 @@ int decode_entry(struct calls *c, pid_t tid, int k, const uint64_t *a, struct ca
 {
 	unsigned long ino;
 	r->fd = (int)a[0];
-	r->len = 0;
+	r->len = -1;
 	r->quick = k == K_SOCKET || k == K_BIND || k == K_LISTEN || k == K_SETSOCKOPT ||
 	           k == K_GETSOCKOPT || k == K_GETSOCKNAME || k == K_GETPEERNAME;
 	if (k == K_SOCKET) {

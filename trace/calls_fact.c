@@ -17,7 +17,7 @@ void calls_fact(const struct call_rec *r, struct call_fact *f)
 	if (r->state == CALL_RETURNED && !r->err)
 		f->len = r->ret;
 	else
-		f->len = r->len > 0 ? r->len : -1;
+		f->len = r->len;
 	f->bind_known = s->made;
 	f->bound = s->bound;
 	if (s->bound) {
