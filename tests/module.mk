@@ -129,9 +129,15 @@ $(DOCKERSIM): tests/dockersim.c | $(call DEPS_STAMP,test)
 	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< $(SECCOMP_LIBS)
 $(BUILD)/tests/test_grade_container: $(GRADETEST_OBJ) | $(DOCKERSIM)
 
-# test_calls runs a small multi-threaded program of its own.
+# test_calls runs a small multi-threaded program of its own
 CALLS_THREADS := $(BUILD)/tests/calls_threads
 $(BUILD)/tests/test_calls: | $(CALLS_THREADS)
 $(CALLS_THREADS): tests/calls_threads.c | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -D_DEFAULT_SOURCE $(LDFLAGS) -pthread -o $@ $<
+# ... and a client that calls bind() on a port before it sends.
+CALLS_BIND := $(BUILD)/tests/calls_bind
+$(BUILD)/tests/test_calls: | $(CALLS_BIND)
+$(CALLS_BIND): tests/calls_bind.c | $(call DEPS_STAMP,test)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -D_DEFAULT_SOURCE $(LDFLAGS) -o $@ $<

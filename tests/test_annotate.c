@@ -1,6 +1,7 @@
 // test_annotate.c: the annotator, the escaper and the ladder on packets
 // built field by field (no decoding): roles, each TCP event, UDP
-// request/reply, ICMP joined to the datagram it quotes, the bounded
+// request/reply, ICMP joined to the datagram it quotes, the facts of
+// recorded calls replacing the guesses, the bounded
 // conversation table, escaping of every byte value, and the ladder's caps.
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,6 +83,93 @@ static int noted(const char *s)
 		if (strstr(a.notes[i], s))
 			return 1;
 	return 0;
+}
+
+// A fact as the recorded calls give it: call made the packet, with len
+// bytes (-1 unknown), on a socket bound by bind(bind) (NULL: never bound;
+// the OS picked the port at port_by).
+static struct call_fact fact(const char *call, long len, const char *bind,
+                             const char *port_by)
+{
+	struct call_fact f;
+	memset(&f, 0, sizeof f);
+	snprintf(f.program, sizeof f.program, "prog");
+	snprintf(f.call, sizeof f.call, "%s", call);
+	f.in_progress = 1;
+	f.len = len;
+	f.bind_known = 1;
+	f.bound = bind != NULL;
+	snprintf(f.bind_args, sizeof f.bind_args, "%s", bind ? bind : "");
+	f.bind_any_port = bind && strstr(bind, ":0") == bind + strlen(bind) - 2;
+	snprintf(f.port_by, sizeof f.port_by, "%s", port_by ? port_by : "");
+	return f;
+}
+
+// The notes the recorded calls settle state the facts: a UDP client's
+// bind() (or the port the OS picked), a TCP client's, and a segment's
+// bytes against the send() that gave them; without a fact, the guesses.
+static void facts_replace_guesses(void **state)
+{
+	struct annotator *an = annotator_new(0);
+	struct packet q = mk(PROTO_UDP, 1, 40001, 2, 40002);
+	(void)state;
+	q.payload_len = 4;
+	struct call_fact f = fact("sendto", 4, "3, 10.0.0.1:40001", NULL);
+	annotate_called(an, &q, 1, &f, &a);
+	assert_true(noted("the client called bind(3, 10.0.0.1:40001) before it sent (traced)"));
+	assert_true(noted("the whole of one sendto() of 4 bytes (traced)"));
+	assert_false(noted("never called bind()"));
+	q = mk(PROTO_UDP, 1, 40003, 2, 40002);
+	q.payload_len = 4;
+	f = fact("sendto", 4, NULL, "sendto");
+	annotate_called(an, &q, 1, &f, &a);
+	assert_true(noted("never called bind() (traced): the OS picked port 40003 at its first sendto()"));
+	assert_false(noted("most likely"));
+	q = mk(PROTO_UDP, 1, 40005, 2, 40002);
+	q.payload_len = 4;
+	annotate_called(an, &q, 1, NULL, &a);  // no calls recorded: inferred
+	assert_true(noted("most likely the client never called bind()"));
+	assert_false(noted("(traced)"));
+	f = fact("connect", -1, "3, 0.0.0.0:0", NULL);
+	struct packet syn = mk(PROTO_TCP, 1, 40000, 2, 12000);
+	syn.tcp_flags = TCP_SYN;
+	syn.seq = 1000;
+	annotate_called(an, &syn, 1, &f, &a);
+	assert_true(noted("bind(3, 0.0.0.0:0) before it connected (traced): port 0 asks the OS"));
+	annotator_free(an);
+}
+
+// A data segment against the recorded send(): all of its bytes, part of
+// them (split), or more (joined with earlier calls' bytes).
+static void facts_on_segments(void **state)
+{
+	static const uint8_t data[64];
+	struct annotator *an = annotator_new(0);
+	(void)state;
+	hs(an, 1000, 5000, -1, -1);
+	struct packet pk = mk(PROTO_TCP, 1, 40000, 2, 12000);
+	pk.tcp_flags = TCP_ACK | TCP_PSH;
+	pk.seq = 1001;
+	pk.ack = 5001;
+	pk.payload = data;
+	pk.payload_len = pk.payload_caplen = 10;
+	struct call_fact f = fact("sendto", 10, NULL, NULL);
+	annotate_called(an, &pk, 1, &f, &a);
+	assert_true(noted("as many as its sendto() of 10 bytes (traced, in progress)"));
+	pk.seq += 10;
+	f = fact("sendto", 100, NULL, NULL);
+	annotate_called(an, &pk, 1, &f, &a);
+	assert_true(noted("part of its sendto() of 100 bytes (traced, in progress): TCP split"));
+	pk.seq += 10;
+	f = fact("sendto", 2, NULL, NULL);
+	f.in_progress = 0;
+	annotate_called(an, &pk, 1, &f, &a);
+	assert_true(noted("more than its last sendto() gave (2 bytes, traced, returned before it "
+	                  "left): TCP joined"));
+	pk.seq += 10;
+	annotate_called(an, &pk, 1, NULL, &a);
+	assert_true(noted("written by send() on its socket (TCP carries a byte stream"));
+	annotator_free(an);
 }
 
 static void tcp_session_events(void **state)
@@ -534,6 +622,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tcp_session_events),
+		cmocka_unit_test(facts_replace_guesses),
+		cmocka_unit_test(facts_on_segments),
 		cmocka_unit_test(dup_acks_need_outstanding_data),
 		cmocka_unit_test(refused_is_explained),
 		cmocka_unit_test(udp_and_icmp),

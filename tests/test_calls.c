@@ -1,7 +1,8 @@
 // test_calls.c: the socket calls `socktrace run` records (calls.h) on real
 // runs of the solutions, checked through its --json output and its text,
 // ladder and Mermaid forms: each call's return value and data, its tie
-// to the packets it sent, the order of calls and packets in time, a
+// to the packets it sent, the order of calls and packets in time, the
+// notes that state what the calls show (bind(), send() split or joined), a
 // forking server, a multi-threaded program, programs that end mid-call,
 // escapes, and the one-line fallback where ptrace is refused.
 // Times are the machine's, so the checks are on order, not on values.
@@ -213,7 +214,7 @@ static int find_packet(const struct result *r, const char *ev, int from)
 	return -1;
 }
 
-static char udps[1024], udpc[1024], tcps[1024], tcpc[1024], e4[1024], threads[1024];
+static char udps[1024], udpc[1024], tcps[1024], tcpc[1024], e4[1024], threads[1024], bindc[1024];
 
 static void paths(void)
 {
@@ -223,6 +224,7 @@ static void paths(void)
 	snprintf(tcpc, sizeof tcpc, "%s", harness_path("solutions/TCPClient"));
 	snprintf(e4, sizeof e4, "%s", harness_path("solutions/extensions/TCPServerConcurrent"));
 	snprintf(threads, sizeof threads, "%s", harness_path("tests/calls_threads"));
+	snprintf(bindc, sizeof bindc, "%s", harness_path("tests/calls_bind"));
 }
 
 // UDP: the client's sendto() returns the sentence's length and sent the
@@ -258,6 +260,50 @@ static void test_udp_calls(void **state)
 	assert_true(R[cr].ts >= R[a].ts);
 	for (int i = 1; i < res.n; i++)  // one timeline, in order
 		assert_true(R[i].ts >= R[i - 1].ts);
+	// The notes state what the calls show, not what the port suggests.
+	char fact[160];
+	snprintf(fact, sizeof fact, "the client never called bind() (traced): the OS picked "
+	         "port %d at its first sendto()", R[q].sport);
+	assert_non_null(strstr(res.out, fact));
+	assert_non_null(strstr(res.out, "the whole of one sendto() of 9 bytes (traced)"));
+	assert_null(strstr(res.out, "most likely the client never called bind()"));
+}
+
+// A client that bound its port before it sent (tests/calls_bind.c): the
+// note says so, as a fact, where a capture alone suggests the opposite.
+static void test_bound_client(void **state)
+{
+	(void)state;
+	socktrace(&res, "run", "--json", "--", udps, "0", "--", bindc, "udp", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int q = find_packet(&res, "udp-request", 0);
+	assert_true(q >= 0);
+	char fact[160];
+	snprintf(fact, sizeof fact, "the client called bind(4, 127.0.0.1:%d) before it sent "
+	         "(traced): its source port %d is the one it asked for", res.r[q].sport,
+	         res.r[q].sport);
+	assert_non_null(strstr(res.out, fact));
+	assert_null(strstr(res.out, "never called bind()"));
+}
+
+// The same over TCP, with one send() of 100000 bytes: the SYN's note
+// names the bind(); each data segment is part of that one call's bytes.
+static void test_bound_tcp_split(void **state)
+{
+	(void)state;
+	socktrace(&res, "run", "--json", "--", tcps, "0", "--", bindc, "tcp", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int h1 = find_packet(&res, "handshake-1", 0), d = find_packet(&res, "data", 0);
+	assert_true(h1 >= 0 && d > h1);
+	char fact[160];
+	snprintf(fact, sizeof fact, "the client called bind(4, 127.0.0.1:%d) before it "
+	         "connected (traced)", res.r[h1].sport);
+	assert_non_null(strstr(res.out, fact));
+	assert_null(strstr(res.out, "never called bind()"));
+	assert_string_equal(res.r[d].cause_call, "sendto");
+	assert_true(res.r[d].cause_in_progress);
+	assert_non_null(strstr(res.out, "part of its sendto() of 100000 bytes (traced, in progress): "
+	                                "TCP split that one call's bytes"));
 }
 
 // As a plain user (nobody, when we are root): socktrace is then the
@@ -303,6 +349,10 @@ static void test_tcp_calls(void **state)
 	assert_true(R[co].ts_enter < R[h1].ts && R[co].ts > R[h2].ts);
 	assert_int_equal(R[h1].cause_id, R[co].id);
 	assert_true(R[ac].ret >= 0 && R[ac].ts > R[h3].ts && R[ac].ts_enter < R[h1].ts);
+	char fact[160];
+	snprintf(fact, sizeof fact, "the client never called bind() (traced): the OS picked "
+	         "port %d at its connect()", R[h1].sport);
+	assert_non_null(strstr(res.out, fact));
 	int f1 = find_packet(&res, "fin", 0), f2 = find_packet(&res, "fin", f1 + 1);
 	assert_true(f1 >= 0 && f2 > f1);
 	assert_string_equal(R[f1].cause_prog, "TCPClient");
@@ -472,6 +522,9 @@ static void test_sent_after_return(void **state)
 	assert_true(r >= 0);
 	assert_int_equal(res.r[r].ret, 5);  // and one recv() has both
 	assert_string_equal(res.r[r].bytes, "hello");
+	// The note says what the calls show: more than the last send() gave.
+	assert_non_null(strstr(res.out, "5 bytes, relative seq 1 to 5: more than its last "
+	                                "sendto() gave (2 bytes, traced, returned before it left)"));
 }
 
 // Data from the program is escaped: an ESC in the sentence reaches
@@ -627,6 +680,9 @@ static void test_ptrace_refused(void **state)
 	}
 	assert_int_equal(packets, 2);
 	assert_non_null(strstr(res.out, "\"call\":null"));
+	// No calls: the notes infer, as from a capture file.
+	assert_non_null(strstr(res.out, "most likely the client never called bind()"));
+	assert_null(strstr(res.out, "(traced)"));
 }
 
 // Where the children may not install a seccomp filter: said once; the
@@ -757,6 +813,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_udp_calls, teardown),
 		cmocka_unit_test_teardown(test_tcp_calls, teardown),
+		cmocka_unit_test_teardown(test_bound_client, teardown),
+		cmocka_unit_test_teardown(test_bound_tcp_split, teardown),
 		cmocka_unit_test_teardown(test_plain_user, teardown),
 		cmocka_unit_test_teardown(test_forking_server, teardown),
 		cmocka_unit_test_teardown(test_threads, teardown),

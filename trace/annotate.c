@@ -384,12 +384,62 @@ static void set_roles(struct annotation *a, const struct conv *c, int dir)
 	a->server = c->label[1];
 }
 
-// The notes of a client's UDP datagram: one sendto(), one datagram
-// (in fragments if it was too big), and the client's source port.
-static void udp_request_notes(const struct conv *c, const struct packet *pk,
-                              struct annotation *a)
+// The client's source port on its first datagram, as the recorded calls
+// show it: bound by bind(), or picked by the OS at the call fact names.
+// 0 (nothing said) when the calls do not settle it.
+static int bind_fact(const struct conv *c, const struct call_fact *f,
+                     struct annotation *a)
 {
-	if (pk->is_fragment && pk->udp_len >= 8)
+	if (!f || !f->bind_known)
+		return 0;
+	if (f->bound && f->bind_any_port)
+		note(a, "the client called bind(%s) before it sent (traced): port 0 "
+		     "asks the OS to pick one, and it picked %u", f->bind_args, c->port[0]);
+	else if (f->bound)
+		note(a, "the client called bind(%s) before it sent (traced): its "
+		     "source port %u is the one it asked for, not one the OS picked "
+		     "(a client seldom needs that)", f->bind_args, c->port[0]);
+	else if (f->port_by[0])
+		note(a, "the client never called bind() (traced): the OS picked port "
+		     "%u at its first %s()", c->port[0], f->port_by);
+	else
+		return 0;
+	return 1;
+}
+
+// The note of a client's UDP datagram its recorded call sent: 1, or 0
+// when the call's length is not known (the inferred note is said).
+static int udp_sent_fact(const struct conv *c, const struct packet *pk,
+                         const struct call_fact *f, struct annotation *a)
+{
+	uint32_t bytes = pk->is_fragment && pk->udp_len >= 8 ? pk->udp_len - 8u :
+	                 pk->payload_len;
+	if (!f || f->len < 0)
+		return 0;
+	if ((unsigned long)f->len == bytes)
+		note(a, "request %lu from the client, %u bytes: the whole of one "
+		     "%s() of %ld bytes (traced), one datagram, delivered whole or "
+		     "not at all%s", c->packets[0], bytes, f->call, f->len,
+		     pk->is_fragment ? "; on the wire it is several IP fragments" : "");
+	else
+		note(a, "request %lu from the client, %u bytes, sent by a %s() given "
+		     "%ld bytes (traced): the kernel cut that call's data into "
+		     "datagrams (UDP_SEGMENT), each one delivered whole or not at all",
+		     c->packets[0], bytes, f->call, f->len);
+	return 1;
+}
+
+// The notes of a client's UDP datagram: one sendto(), one datagram
+// (in fragments if it was too big), and the client's source port; as
+// facts where the recorded call f settles them.
+static void udp_request_notes(const struct conv *c, const struct packet *pk,
+                              const struct call_fact *f, struct annotation *a)
+{
+	int first = c->packets[0] == 1 && c->packets[1] == 0;
+
+	if (udp_sent_fact(c, pk, f, a))
+		;
+	else if (pk->is_fragment && pk->udp_len >= 8)
 		note(a, "request %lu from the client: one sendto() of %u bytes "
 		     "(UDP length %u) is one datagram, but on the wire it is "
 		     "several IP fragments; this first one carries %u of its bytes, "
@@ -399,7 +449,9 @@ static void udp_request_notes(const struct conv *c, const struct packet *pk,
 		note(a, "request %lu from the client, %u bytes: one sendto() is "
 		     "one datagram, delivered whole or not at all",
 		     c->packets[0], pk->payload_len);
-	if (c->packets[0] == 1 && c->packets[1] == 0 && ephemeral(c->port[0]))
+	if (first && bind_fact(c, f, a))
+		return;
+	if (first && ephemeral(c->port[0]))
 		note(a, "the client's source port %u looks ephemeral: most likely "
 		     "the client never called bind() and its first sendto() had "
 		     "the OS pick a free port (a capture cannot tell that from a "
@@ -408,14 +460,14 @@ static void udp_request_notes(const struct conv *c, const struct packet *pk,
 
 // Classify a UDP datagram going in direction dir of c.
 static void annotate_udp(struct conv *c, int dir, const struct packet *pk,
-                         int want, struct annotation *a)
+                         int want, const struct call_fact *f, struct annotation *a)
 {
 	c->packets[dir]++;
 	a->event = dir == 0 ? EV_UDP_REQUEST : EV_UDP_REPLY;
 	if (!want)
 		return;
 	if (dir == 0) {
-		udp_request_notes(c, pk, a);
+		udp_request_notes(c, pk, f, a);
 		return;
 	}
 	if (pk->is_fragment && pk->udp_len >= 8)
@@ -524,7 +576,8 @@ static void explain_no_handshake(const struct annotator *an,
 
 // Classify a UDP or TCP packet within its conversation.
 static void annotate_transport(struct annotator *an, const struct packet *pk,
-                               int want, struct annotation *a)
+                               int want, const struct call_fact *f,
+                               struct annotation *a)
 {
 	int dir, is_new;
 	struct conv *c = conv_get(an, pk, &dir, &is_new);
@@ -549,15 +602,21 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	if (want && is_new && c->guessed)
 		explain_no_handshake(an, a);
 	if (pk->proto == PROTO_UDP)
-		annotate_udp(c, dir, pk, want, a);
+		annotate_udp(c, dir, pk, want, f, a);
 	else
-		annotate_tcp(c, dir, pk, an->clock, want, a);
+		annotate_tcp(c, dir, pk, an->clock, want, f, a);
 	if (pk->is_fragment)
 		frag_first(an->frags, pk, c, dir, want, a);
 }
 
 void annotate(struct annotator *an, const struct packet *pk, int want_notes,
               struct annotation *a)
+{
+	annotate_called(an, pk, want_notes, NULL, a);
+}
+
+void annotate_called(struct annotator *an, const struct packet *pk, int want_notes,
+                     const struct call_fact *fact, struct annotation *a)
 {
 	int ports = pk->proto == PROTO_UDP || pk->proto == PROTO_TCP;
 	int later_frag = pk->is_fragment && pk->frag_offset > 0;
@@ -596,7 +655,7 @@ void annotate(struct annotator *an, const struct packet *pk, int want_notes,
 	if (later_frag)
 		annotate_fragment(an, pk, want_notes, a);
 	else if (ports)
-		annotate_transport(an, pk, want_notes, a);
+		annotate_transport(an, pk, want_notes, fact, a);
 	else if (pk->proto == PROTO_ICMP || pk->proto == PROTO_ICMP6)
 		annotate_icmp(an, pk, want_notes, a);
 }

@@ -65,6 +65,23 @@ struct annotation {
 	char notes[ANNOT_NOTES][ANNOT_NOTE_LEN];
 };
 
+// What the programs' recorded socket calls say about the packet being
+// annotated (filled from calls.h in `socktrace run`; see calls_fact.c).
+// With one, the notes its facts settle state them instead of guessing.
+struct call_fact {
+	char program[32];        // the program that made the call, escaped
+	char call[16];           // the call that sent the packet: "sendto", ...
+	int in_progress;         // 1: sent while it ran; 0: after it returned
+	long len;                // data calls: the bytes it was given (or, once
+	                         // returned, sent); -1: not known
+	int bind_known;          // the socket's socket() was recorded, so:
+	int bound;               // bind() was called on it before this call
+	char bind_args[ENDPOINT_LEN + 16]; // that bind()'s arguments ("3, 0.0.0.0:12000")
+	int bind_any_port;       // it asked for port 0 (the OS picked one)
+	char port_by[16];        // not bound: the call at which the OS picked
+	                         // its port ("sendto", "connect"), "" not known
+};
+
 struct annotator;
 
 // Make an annotator whose table holds at most max_convs conversations
@@ -76,6 +93,12 @@ struct annotator *annotator_new(unsigned max_convs);
 // only when want_notes is non-zero (terse output skips that work).
 void annotate(struct annotator *an, const struct packet *pk, int want_notes,
               struct annotation *a);
+
+// annotate, knowing from the recorded calls what sent pk (fact NULL: not
+// recorded, as annotate): the notes on bind(), sendto() and send() then
+// state what the calls show instead of what a capture suggests.
+void annotate_called(struct annotator *an, const struct packet *pk, int want_notes,
+                     const struct call_fact *fact, struct annotation *a);
 
 // Conversations forgotten so far to make room (for the closing summary).
 unsigned long annotator_evictions(const struct annotator *an);

@@ -80,9 +80,11 @@ void note(struct annotation *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 // Classify a TCP segment travelling in direction dir of c; n is the
-// packet's number in the capture (from 1).
+// packet's number in the capture (from 1); f, when not NULL, what the
+// recorded calls say sent it.
 void annotate_tcp(struct conv *c, int dir, const struct packet *pk,
-                  unsigned long n, int want, struct annotation *a);
+                  unsigned long n, int want, const struct call_fact *f,
+                  struct annotation *a);
 
 // Milliseconds from a to b.
 double ms_between(const struct timeval *a, const struct timeval *b);

@@ -5,6 +5,7 @@
 #include "annotate_int.h"
 
 #include <stdio.h>
+#include <string.h>
 
 // The shift a SYN's window scale option offers, as the receiver uses it:
 // RFC 7323 caps it at 14 (a larger one counts as 14); -1 if none.
@@ -78,9 +79,29 @@ static void explain_tfo(const struct packet *pk, struct annotation *a)
 		     "connections");
 }
 
+// The client's port on its SYN, as the recorded calls f show it: bound
+// by bind(), or picked by the OS at its connect().
+static void syn_bind_fact(const struct conv *c, const struct call_fact *f,
+                          struct annotation *a)
+{
+	if (!f || !f->bind_known)
+		return;
+	if (f->bound && f->bind_any_port)
+		note(a, "the client called bind(%s) before it connected (traced): "
+		     "port 0 asks the OS to pick one, and it picked %u", f->bind_args,
+		     c->port[0]);
+	else if (f->bound)
+		note(a, "the client called bind(%s) before it connected (traced): "
+		     "its port %u is the one it asked for, not one the OS picked",
+		     f->bind_args, c->port[0]);
+	else if (f->port_by[0])
+		note(a, "the client never called bind() (traced): the OS picked port "
+		     "%u at its %s()", c->port[0], f->port_by);
+}
+
 // A SYN without ACK: the first step, or its retransmission.
 static void on_syn(struct conv *c, const struct packet *pk, int want,
-                   struct annotation *a)
+                   const struct call_fact *f, struct annotation *a)
 {
 	struct tcp_dir *d = &c->d[0];
 
@@ -100,8 +121,13 @@ static void on_syn(struct conv *c, const struct packet *pk, int want,
 	a->event = EV_HANDSHAKE_1;
 	if (!want)
 		return;
-	note(a, "handshake 1/3: SYN: the client's connect() sends it, then "
-	     "blocks until the handshake completes");
+	if (f && f->in_progress && strcmp(f->call, "connect") != 0)
+		note(a, "handshake 1/3: SYN: the client's %s() sends it (traced), "
+		     "not a connect()", f->call);
+	else
+		note(a, "handshake 1/3: SYN: the client's connect() sends it, then "
+		     "blocks until the handshake completes%s", f ? " (traced)" : "");
+	syn_bind_fact(c, f, a);
 	note(a, "client ISN (initial sequence number) = %u, hard to guess: "
 	     "Linux makes it from a keyed hash of the addresses and ports plus a "
 	     "clock (RFC 6528); shown as relative seq 0", pk->seq);
@@ -299,19 +325,50 @@ static void explain_gso(const struct conv *c, int dir,
 	     "loopback never cuts them", pk->payload_len, side[!dir], mss);
 }
 
+// The data note when the recorded call f sent the segment: the bytes of
+// that one call, part of them (split), or more (joined with earlier
+// ones). 0 when f does not tell (its length is not known).
+static int data_fact(int dir, const struct packet *pk, const struct call_fact *f,
+                     struct annotation *a)
+{
+	const char *when = f->in_progress ? "in progress" : "returned before it left";
+	unsigned long n = pk->payload_len;
+
+	if (f->len <= 0)
+		return 0;
+	if (n == (unsigned long)f->len)
+		note(a, "data from the %s: %lu bytes, relative seq %u to %u: as many "
+		     "as its %s() of %ld bytes (traced, %s)", side[dir], n, a->rel_seq,
+		     a->rel_seq + pk->payload_len - 1, f->call, f->len, when);
+	else if (n < (unsigned long)f->len)
+		note(a, "data from the %s: %lu bytes, relative seq %u to %u: part of "
+		     "its %s() of %ld bytes (traced, %s): TCP split that one call's "
+		     "bytes into segments (a byte stream keeps no message edges)",
+		     side[dir], n, a->rel_seq, a->rel_seq + pk->payload_len - 1,
+		     f->call, f->len, when);
+	else
+		note(a, "data from the %s: %lu bytes, relative seq %u to %u: more than "
+		     "its last %s() gave (%ld bytes, traced, %s): TCP joined bytes of "
+		     "earlier calls to them in one segment (a byte stream keeps no "
+		     "message edges)", side[dir], n, a->rel_seq,
+		     a->rel_seq + pk->payload_len - 1, f->call, f->len, when);
+	return 1;
+}
+
 // A segment carrying data (no SYN, FIN or RST).
 static void on_data(const struct conv *c, int dir, const struct packet *pk,
-                    int want, struct annotation *a)
+                    int want, const struct call_fact *f, struct annotation *a)
 {
 	const struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
 
 	a->event = EV_DATA;
 	if (!want)
 		return;
-	note(a, "data from the %s: %u bytes, relative seq %u to %u, written by "
-	     "send() on its socket (TCP carries a byte stream: sends may be "
-	     "split or joined)", side[dir], pk->payload_len, a->rel_seq,
-	     a->rel_seq + pk->payload_len - 1);
+	if (!f || !data_fact(dir, pk, f, a))
+		note(a, "data from the %s: %u bytes, relative seq %u to %u, written by "
+		     "send() on its socket (TCP carries a byte stream: sends may be "
+		     "split or joined)", side[dir], pk->payload_len, a->rel_seq,
+		     a->rel_seq + pk->payload_len - 1);
 	explain_gso(c, dir, pk, a);
 	if (d->have_next && seq_lt(d->next, pk->seq))
 		note(a, "relative bytes %u to %u, before these, have not been seen: "
@@ -359,14 +416,15 @@ static void relative(struct conv *c, int dir, const struct packet *pk,
 
 // Classify one segment and explain it.
 static void classify(struct conv *c, int dir, const struct packet *pk,
-                     uint32_t seglen, int want, struct annotation *a)
+                     uint32_t seglen, int want, const struct call_fact *fact,
+                     struct annotation *a)
 {
 	uint8_t f = pk->tcp_flags;
 
 	if (f & TCP_RST)
 		on_rst(c, dir, pk, want, a);
 	else if ((f & TCP_SYN) && !(f & TCP_ACK) && dir == 0)
-		on_syn(c, pk, want, a);
+		on_syn(c, pk, want, fact, a);
 	else if ((f & TCP_SYN) && dir == 1)
 		on_synack(c, pk, want, a);
 	else if (tcp_resent(c, dir, pk, seglen, want, a))
@@ -377,7 +435,7 @@ static void classify(struct conv *c, int dir, const struct packet *pk,
 	else if (f & TCP_FIN)
 		on_fin(c, dir, pk, want, a);
 	else if (pk->payload_len)
-		on_data(c, dir, pk, want, a);
+		on_data(c, dir, pk, want, fact, a);
 	else if ((f & TCP_ACK) && !on_fin_ack(c, dir, pk, want, a))
 		on_ack(c, dir, pk, want, a);
 	tcp_window_notes(c, dir, pk, want, a);
@@ -405,14 +463,15 @@ static void remember(struct conv *c, int dir, const struct packet *pk,
 }
 
 void annotate_tcp(struct conv *c, int dir, const struct packet *pk,
-                  unsigned long n, int want, struct annotation *a)
+                  unsigned long n, int want, const struct call_fact *fact,
+                  struct annotation *a)
 {
 	uint8_t f = pk->tcp_flags;
 	uint32_t seglen = pk->payload_len + !!(f & TCP_SYN) + !!(f & TCP_FIN);
 
 	c->packets[dir]++;
 	relative(c, dir, pk, a);
-	classify(c, dir, pk, seglen, want, a);
+	classify(c, dir, pk, seglen, want, fact, a);
 	remember(c, dir, pk, seglen, n);
 	// A keep-alive (or probe) is answered, or not, by the next segment.
 	c->d[dir].keepalive = a->event == EV_KEEPALIVE ? 1 :

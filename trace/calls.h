@@ -29,6 +29,11 @@ struct call_sock {
 	int proto;
 	struct ipaddr local, remote;
 	uint16_t lport, rport;
+	int made;                // its socket() was recorded (so are its binds)
+	int bound;               // a bind() on it returned 0
+	char bind_args[ENDPOINT_LEN + 16]; // that bind()'s arguments, escaped
+	const char *port_by;     // not bound: the call during which its port
+	                         // became known (the OS picked it), or NULL
 };
 
 enum call_state { CALL_ENTERED, CALL_RETURNED, CALL_UNFINISHED };
@@ -45,6 +50,7 @@ struct call_rec {
 	char addr[ENDPOINT_LEN]; // the address given or returned, or ""
 	char bytes[CALL_BYTES * 4 + 8];  // data sent or received, escaped
 	int has_bytes;
+	long len;                // data sent: the length given (one buffer), else -1
 	enum call_state state;
 	long ret;                // the return value (state CALL_RETURNED)
 	int err;                 // errno when the call failed, else 0

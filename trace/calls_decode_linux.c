@@ -6,6 +6,7 @@
 #include "calls_int.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -393,22 +394,26 @@ static void send_args(pid_t tid, int k, const uint64_t *a, struct call_rec *r)
 {
 	char flags[128] = "";
 	uint64_t buf = a[1], len = a[2];
+	int many = 0;  // sendmsg: more buffers than the one read, or none readable
 	struct msghdr m;
 	struct iovec iov;
 	if (k == K_SENDMSG) {
 		if (read_msghdr(tid, a[1], &m, &iov) == 0) {
 			buf = (uintptr_t)iov.iov_base;
 			len = iov.iov_len;
+			many = m.msg_iovlen > 1;
 			if (m.msg_name)
 				read_sockaddr(tid, (uintptr_t)m.msg_name, m.msg_namelen, r->addr,
 				              sizeof r->addr, &r->to, &r->to_port);
 		} else {
 			buf = len = 0;
+			many = 1;  // its length is not known
 		}
 	}
 	if (k == K_SENDTO && a[4])
 		read_sockaddr(tid, a[4], a[5], r->addr, sizeof r->addr, &r->to, &r->to_port);
 	flag_text(flags, sizeof flags, k == K_SENDMSG ? a[2] : a[3], msg_flags);
+	r->len = many || len > (uint64_t)LONG_MAX ? -1 : (long)len;
 	read_bytes(tid, buf, len, r);
 	int n = snprintf(r->args, sizeof r->args, "%d, \"%s\", %lu", r->fd, r->bytes,
 	                 (unsigned long)len);
@@ -465,6 +470,7 @@ int decode_entry(struct calls *c, pid_t tid, int k, const uint64_t *a, struct ca
 {
 	unsigned long ino;
 	r->fd = (int)a[0];
+	r->len = -1;
 	r->quick = k == K_SOCKET || k == K_BIND || k == K_LISTEN || k == K_SETSOCKOPT ||
 	           k == K_GETSOCKOPT || k == K_GETSOCKNAME || k == K_GETPEERNAME;
 	if (k == K_SOCKET) {
@@ -532,10 +538,29 @@ static void new_socket(struct calls *c, pid_t tid, const uint64_t *a, int k, lon
 	if (!fd_socket(tid, fd, &ino))
 		return;
 	struct call_sock *s = sock_find(c, tid, ino, k == K_SOCKET ? -1 : 1);  // new: unbound
-	if (k == K_SOCKET)
+	if (k == K_SOCKET) {
 		s->family = (int)a[0];
+		s->made = 1;
+		s->bound = 0;
+		s->port_by = NULL;
+	}
 	if (k == K_SOCKET && s->proto == 0 && (a[0] == AF_INET || a[0] == AF_INET6))
 		s->proto = (a[1] & 0xf) == SOCK_STREAM ? 6 : (a[1] & 0xf) == SOCK_DGRAM ? 17 : 0;
+}
+
+// After call r (kind k, returned without error) on socket s: remember a
+// bind() and its arguments, or the call during which an unbound socket's
+// port became known (the OS picked it). Returns s.
+static struct call_sock *learn_bound(struct call_sock *s, int k, const struct call_rec *r)
+{
+	if (k == K_BIND) {
+		s->bound = 1;
+		snprintf(s->bind_args, sizeof s->bind_args, "%.*s", (int)sizeof s->bind_args - 1, r->args);
+	} else if (!s->bound && !s->port_by && s->lport && r->sock.lport == 0 &&
+	           (k == K_CONNECT || k == K_SENDTO || k == K_SENDMSG || k == K_WRITE)) {
+		s->port_by = r->name;
+	}
+	return s;
 }
 
 void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *a,
@@ -568,5 +593,5 @@ void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *a,
 	int refresh = k == K_BIND || k == K_CONNECT || k == K_LISTEN ||
 	              ((k == K_SENDTO || k == K_SENDMSG || k == K_WRITE) && r->sock.lport == 0);
 	if (r->fd >= 0 && k != K_CLOSE && k != K_SOCKET && fd_socket(tid, r->fd, &ino))
-		r->sock = *sock_find(c, tid, ino, refresh);
+		r->sock = *learn_bound(sock_find(c, tid, ino, refresh), k, r);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "annotate.h"
+#include "calls_fact.h"
 #include "capture.h"
 #include "fields.h"
 #include "ladder.h"
@@ -157,9 +158,13 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	t->pk.fields = t->fields;
 	struct timeval ts = sane_time(t, h);
 	decode_packet(&t->pk, t->linktype, &ts, h->caplen, h->len, data);
-	annotate(t->an, &t->pk, notes, &t->a);
-	if (t->opts.calls)  // also when not printed: the calls learn their ports
-		(void)calls_cause(t->opts.calls, &t->pk);
+	// The call that sent it, also when not printed: the calls learn
+	// their ports. Its facts replace the notes' guesses.
+	const struct call_rec *cause = t->opts.calls ? calls_cause(t->opts.calls, &t->pk) : NULL;
+	struct call_fact fact;
+	if (cause)
+		calls_fact(cause, &fact);
+	annotate_called(t->an, &t->pk, notes, cause ? &fact : NULL, &t->a);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);
 	if (listing)
