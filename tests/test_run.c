@@ -566,7 +566,9 @@ static void test_shell_tmux(void **state)
 	unlink(fifo);
 	unlink(sh);
 	rmdir(dir);
-	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		fail_msg("socktrace shell --tmux under script(1): status %#x\nstdout:\n%s\nstderr:\n%s",
+		         st, res.out, res.err);
 	assert_non_null(strstr(res.out, "(lower pane)"));
 	assert_non_null(strstr(res.out, "socktrace: tmux exited with status 0"));
 	assert_non_null(strstr(res.out, "socktrace: 2 packets traced"));
