@@ -68,6 +68,21 @@ static void loopback_up(void)
 	close(s);
 }
 
+// Remount read-only each mount under /sys/fs/cgroup (cgroup v1 has one
+// per controller, a remount of the top one leaves them writable).
+static void cgroup_submounts_readonly(void)
+{
+	char line[4096], mp[1024];
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	if (f == NULL)
+		fail("open /proc/self/mountinfo");
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%*s %*s %*s %*s %1023s", mp) == 1 &&
+		    strncmp(mp, "/sys/fs/cgroup/", 15) == 0)
+			mount(NULL, mp, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+	fclose(f);
+}
+
 // The container's filesystem view: private mounts, a /proc of its pid
 // namespace, the cgroup tree read-only (as Docker mounts it).
 static void container_mounts(void)
@@ -79,6 +94,7 @@ static void container_mounts(void)
 	// Absent or already read-only: nothing to do.
 	mount("/sys/fs/cgroup", "/sys/fs/cgroup", NULL, MS_BIND | MS_REC, NULL);
 	mount(NULL, "/sys/fs/cgroup", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+	cgroup_submounts_readonly();
 }
 
 // Keep only Docker's capabilities: bounding set first, then capset.

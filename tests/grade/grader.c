@@ -21,6 +21,7 @@
 // graded here (plain mode).
 #include "gtests.h"
 #include "report.h"
+#include "memcg.h"
 #include "sandbox.h"
 #include "wire.h"
 
@@ -750,7 +751,9 @@ static int choose_mode(const char *want, char *err, size_t errlen)
 	if (box_get_mode() == BOX_CONTAINER && claim_uids(err, errlen) < 0)
 		return -1;
 	g.mode = box_mode_name(box_get_mode());
-	g.isolation = box_isolation(box_get_mode());
+	static char iso[600];
+	snprintf(iso, sizeof iso, "%s; %s", box_isolation(box_get_mode()), memcg_bound());
+	g.isolation = iso;
 	g.note = why[0] ? why : NULL;
 	return 0;
 }

@@ -1,6 +1,7 @@
 // sandbox.c: namespaces, limits and capped pipes for untrusted programs.
 #include "sandbox.h"
 #include "boxuid.h"
+#include "memcg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +39,7 @@ long long now_ms(void)
 
 static unsigned root_sandbox_id = ROOT_SANDBOX_ID;
 static enum box_mode mode = BOX_NAMESPACES;
+static int box_memcg = -1;  // the running box's memory cgroup (memcg.h), or -1
 
 void box_set_mode(enum box_mode m)
 {
@@ -249,13 +251,11 @@ static int collect(pid_t runner, int resfd, char *res, size_t reslen)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 116;
 }
 
-int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
-            char *res, size_t reslen, char *err, size_t errlen)
+// box_run in namespace mode.
+static int ns_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
+                  char *res, size_t reslen, char *err, size_t errlen)
 {
 	int syncp[2], gop[2], resp[2];
-	if (mode != BOX_NAMESPACES)
-		return uidbox_run(fn, arg, timeout_ms, mode == BOX_CONTAINER ? box_student_uid() : 0,
-		                  res, reslen, err, errlen);
 	res[0] = '\0';
 	if (pipe2(syncp, O_CLOEXEC) < 0 || pipe2(gop, O_CLOEXEC) < 0 ||
 	    pipe2(resp, O_CLOEXEC) < 0) {
@@ -287,6 +287,30 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
 		return -1;
 	}
 	return code;
+}
+
+// The box runs with a memory cgroup of its own where one can be had
+// (memcg.h); its programs join it before they exec, and whatever is left
+// in it at the end is killed with it.
+int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
+            char *res, size_t reslen, char *err, size_t errlen)
+{
+	int rc;
+	if (memcg_available() && (box_memcg = memcg_open()) < 0) {
+		snprintf(err, errlen, "grader: cannot make a memory cgroup: %s", strerror(errno));
+		return -1;
+	}
+	if (mode != BOX_NAMESPACES)
+		rc = uidbox_run(fn, arg, timeout_ms, mode == BOX_CONTAINER ? box_student_uid() : 0,
+		                res, reslen, err, errlen);
+	else
+		rc = ns_run(fn, arg, timeout_ms, res, reslen, err, errlen);
+	if (box_memcg >= 0 && memcg_close(box_memcg) < 0 && rc >= 0) {
+		snprintf(err, errlen, "grader: the test's memory cgroup could not be emptied");
+		rc = -1;
+	}
+	box_memcg = -1;
+	return rc;
 }
 
 // Check namespaces with a test that does nothing.
@@ -459,6 +483,10 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 	signal(SIGPIPE, SIG_DFL);
 	if (dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0)
 		_exit(126);
+	if (box_memcg >= 0 && memcg_join(box_memcg) < 0) {
+		dprintf(2, "grader: memory cgroup: %s\n", strerror(errno));
+		_exit(126);
+	}
 	for (int fd = 3; fd < 1024; fd++)
 		close(fd);
 	int inside = mode == BOX_NAMESPACES;
@@ -668,6 +696,9 @@ const char *jail_how(const struct jail *j)
 		snprintf(how, sizeof how, "exited with status %d", WEXITSTATUS(j->status));
 	else if (WTERMSIG(j->status) == SIGXCPU)
 		snprintf(how, sizeof how, "was stopped: it used its %s", "CPU time limit");
+	else if (WTERMSIG(j->status) == SIGKILL && box_memcg >= 0 && memcg_oom_kills(box_memcg) > 0)
+		snprintf(how, sizeof how, "was killed for want of memory: the test's programs "
+		         "may hold %d MiB in all", MEMCG_MB);
 	else
 		snprintf(how, sizeof how, "was killed by signal %d (%s)",
 		         WTERMSIG(j->status), strsignal(WTERMSIG(j->status)));

@@ -22,6 +22,8 @@
 //              there is no capture, so wire checks are not graded.
 // Outside namespaces the network is shared: tests meet on ports the OS
 // hands out (peer_port) and capture only those ports.
+// In every mode, each box_run's programs share a memory cgroup of their
+// own where one can be had (memcg.h), removed when it ends.
 #ifndef GRADE_SANDBOX_H
 #define GRADE_SANDBOX_H
 
@@ -123,7 +125,8 @@ int jail_pump(struct jail *j, int timeout_ms);
 void jail_kill(struct jail *j);
 
 // One line describing how the program ended: "exit 0", "killed by
-// signal 11 (segmentation fault)", "still running", "flooded output".
+// signal 11 (segmentation fault)", "still running", "flooded output",
+// "killed for want of memory" (its memory cgroup's OOM killer).
 const char *jail_how(const struct jail *j);
 
 // Milliseconds on the monotonic clock.
