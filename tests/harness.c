@@ -263,6 +263,23 @@ void harness_cleanup(void)
 		}
 }
 
+int harness_scratch(char *dir, size_t size, const char *prefix)
+{
+	int n = snprintf(dir, size, "/tmp/%s-XXXXXX", prefix);
+	if (n < 0 || (size_t)n >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+int harness_scratch_end(const char *dir)
+{
+	harness_cleanup();
+	harness_rmtree(dir);
+	return 0;
+}
+
 // ---- Added for the programs' end-to-end tests ----
 
 // Append what fd has to *buf (growing it); at end of file close fd and

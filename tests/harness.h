@@ -64,6 +64,16 @@ void harness_cleanup(void);
 // following links; best effort.
 void harness_rmtree(const char *path);
 
+// Make a fresh scratch folder /tmp/PREFIX-XXXXXX (mode 0700) and store its
+// path in dir (size bytes). Returns 0, or -1 with errno set (ENAMETOOLONG
+// if the path does not fit).
+int harness_scratch(char *dir, size_t size, const char *prefix);
+
+// End a test program's scratch folder dir: kill every child left
+// (harness_cleanup), then remove dir and all below it. Returns 0, so a
+// cmocka teardown can return it.
+int harness_scratch_end(const char *dir);
+
 // ---- Added for the programs' end-to-end tests ----
 
 // What a program run to completion by proc_run did.

@@ -27,16 +27,13 @@ static int setup(void **state)
 	for (size_t i = 0; i < 2 && parser == NULL; i++)
 		if (access(paths[i], X_OK) == 0)
 			parser = paths[i];
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-aa-XXXXXX");
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-aa");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Run argv; its exit status, with stdout (then stderr) in out.

@@ -230,22 +230,31 @@ static void write_to(char *cmd, size_t size, const char *file)
 	snprintf(w, size - (size_t)(w - cmd), " -w %s%s", file, rest);
 }
 
-// Run the command make gives for target, as make would; fail unless it
-// ends well and what it shows has the server on port 12000.
-static void run_target(const char *target)
+// Run the command make gives for target, as make would, its capture
+// written into a scratch folder removed after: stdout into out, stderr
+// into err. Skips the test where the target says it cannot run here
+// (exit 3); otherwise returns its wait status.
+static int run_traced(const char *target)
 {
-	char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
+	char cmd[4096], sh[4400], dir[64], file[128];
 	target_command(target, cmd, sizeof cmd);
-	assert_non_null(mkdtemp(dir));
+	assert_int_equal(harness_scratch(dir, sizeof dir, "test_demo"), 0);
 	snprintf(file, sizeof file, "%s/trace.pcap", dir);
 	write_to(cmd, sizeof cmd, file);
 	snprintf(sh, sizeof sh, "exec %s", cmd);
 	char *argv[] = { "/bin/sh", "-c", sh, NULL };
 	int status = run(argv, 60000);
-	unlink(file);
-	rmdir(dir);
+	harness_rmtree(dir);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
 		skip();
+	return status;
+}
+
+// Run target (run_traced); fail unless it ends well and what it shows
+// has the server on port 12000.
+static void run_target(const char *target)
+{
+	int status = run_traced(target);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !strstr(out, ":12000 "))
 		fail_msg("%s: status %d, no packet of port 12000:\n%s\n%s", target, status, out, err);
 	if (!strstr(target, "noserver") && !strstr(target, "loss") &&
@@ -269,18 +278,7 @@ static void test_loss_targets_fall_back(void **state)
 	(void)state;
 	for (int i = 0; i < 2; i++) {
 		const char *target = i ? "trace-tcp-loss" : "trace-udp-loss";
-		char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
-		target_command(target, cmd, sizeof cmd);
-		assert_non_null(mkdtemp(dir));
-		snprintf(file, sizeof file, "%s/trace.pcap", dir);
-		write_to(cmd, sizeof cmd, file);
-		snprintf(sh, sizeof sh, "exec %s", cmd);
-		char *argv[] = { "/bin/sh", "-c", sh, NULL };
-		int status = run(argv, 60000);
-		unlink(file);
-		rmdir(dir);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
-			skip();
+		int status = run_traced(target);
 		if (!strstr(err, "tc failed")) {
 			print_message("%s: tc netem works here: a real lossy run\n", target);
 			continue;

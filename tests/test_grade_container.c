@@ -53,7 +53,6 @@ static int setup(void **state)
 {
 	(void)state;
 	static char why[256];
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-gcont-XXXXXX");
 	uid_base = 1750000000u + (unsigned)(getpid() % 1000) * UID_BLOCKS * 128;
 	inside = in_a_container();
 	if (geteuid() != 0)
@@ -61,7 +60,7 @@ static int setup(void **state)
 	else if (!inside && access(harness_path("tests/dockersim"), X_OK) != 0)
 		snprintf(why, sizeof why, "no %s (libseccomp-dev missing?)",
 		         harness_path("tests/dockersim")), skip_why = why;
-	if (mkdtemp(tmp) == NULL)
+	if (harness_scratch(tmp, sizeof tmp, "socklab-gcont") < 0)
 		return -1;
 	return chmod(tmp, 0755);
 }
@@ -69,9 +68,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Skip the test (saying why) where no container can be simulated.

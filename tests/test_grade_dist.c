@@ -26,16 +26,13 @@ static char out[OUT_SIZE];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-dist-XXXXXX");
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-dist");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Run argv with stdout and stderr both read into out (stderr after
