@@ -348,6 +348,33 @@ void run_free(struct run *r)
 	r->out = r->err = NULL;
 }
 
+// Copy len bytes of src into buf (size bytes; nothing if buf is NULL),
+// cut at size-1 and NUL-terminated.
+static void keep(char *buf, size_t size, const char *src, size_t len)
+{
+	if (buf == NULL || size == 0)
+		return;
+	if (len > size - 1)
+		len = size - 1;
+	memcpy(buf, src, len);
+	buf[len] = '\0';
+}
+
+int harness_run_output(char *const argv[], char *out, size_t outsize, char *err,
+                       size_t errsize, int timeout_ms)
+{
+	struct run r;
+	keep(out, outsize, "", 0);
+	keep(err, errsize, "", 0);
+	if (proc_run(&r, argv, NULL, 0, timeout_ms) < 0)
+		return -1;
+	keep(out, outsize, r.out ? r.out : "", r.out ? r.outlen : 0);
+	keep(err, errsize, r.err ? r.err : "", r.err ? r.errlen : 0);
+	int status = r.status;
+	run_free(&r);
+	return status;
+}
+
 // The state letter of process pid from /proc/pid/stat ('R', 'S', ...),
 // or 0 if it cannot be read.
 static char proc_state(pid_t pid)

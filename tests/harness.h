@@ -95,6 +95,14 @@ int proc_run(struct run *r, char *const argv[], const void *input, size_t len,
              int timeout_ms);
 void run_free(struct run *r);
 
+// Run argv with no input to its end, at most timeout_ms (proc_run): its
+// stdout into out and its stderr into err, each NUL-terminated and cut
+// at outsize-1 / errsize-1 bytes; a NULL buffer drops that stream.
+// Returns its wait status, or -1 if it could not be started or did not
+// end in time (it is then killed; out and err hold what it wrote).
+int harness_run_output(char *const argv[], char *out, size_t outsize, char *err,
+                       size_t errsize, int timeout_ms);
+
 // Wait until the child is asleep in a blocking call (on Linux, where
 // /proc tells; elsewhere return at once). Returns 0, or -1 on timeout.
 // Lets a test send a signal while the program blocks, not just before.

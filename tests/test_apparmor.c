@@ -39,14 +39,10 @@ static int teardown(void **state)
 // Run argv; its exit status, with stdout (then stderr) in out.
 static int run(char *const argv[], char *out, size_t size)
 {
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.out, out, size, 20000);
-	if (n >= 0)
-		read_all(p.err, out + n, size - (size_t)n, 5000);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	static char err[8192];
+	int status = harness_run_output(argv, out, size, err, sizeof err, 20000);
+	size_t n = strlen(out);
+	snprintf(out + n, size - n, "%s", err);
 	return status;
 }
 

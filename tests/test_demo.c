@@ -31,16 +31,7 @@ static char out[BIG], err[BIG];
 // wait status, or -1 if it did not end within timeout_ms.
 static int run(char *const argv[], int timeout_ms)
 {
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	if (read_all(p.out, out, sizeof out, timeout_ms) < 0)
-		out[0] = '\0';
-	if (read_all(p.err, err, sizeof err, 1000) < 0)
-		err[0] = '\0';
-	int status = proc_wait(&p, timeout_ms);
-	proc_kill(&p);
-	return status;
+	return harness_run_output(argv, out, sizeof out, err, sizeof err, timeout_ms);
 }
 
 // ---- the timeline, alone ----

@@ -367,12 +367,7 @@ static void test_cannot_grade_says_so_without_a_score(void **state)
 // Run argv to its end (at most timeout_ms); its exit status, stderr in err.
 static int run_status(char *const argv[], char *err, size_t size, int timeout_ms)
 {
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	read_all(p.err, err, size, timeout_ms);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	int status = harness_run_output(argv, NULL, 0, err, size, timeout_ms);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
@@ -512,29 +507,17 @@ static void test_gradescope_zip_as_gradescope_runs_it(void **state)
 	assert_non_null(realpath(harness_path("tests/dockersim"), sim));
 	messy_submission(sub);
 	char *mk[] = { "tests/grade/make-gradescope", zip, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, mk), 0);
-	proc_close_stdin(&p);
-	assert_int_equal(proc_wait(&p, 60000), 0);
-	proc_kill(&p);
+	assert_int_equal(harness_run_output(mk, NULL, 0, NULL, 0, 60000), 0);
 	char *argv[] = { "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
 	                 (char *)gradescope_sh, "sh", zip, sim, sub, tmp, NULL };
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.err, out, sizeof out, 240000);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	int status = harness_run_output(argv, NULL, 0, out, sizeof out, 240000);
 	if (made)
 		rmdir("/autograder");
-	if (n < 0 || status != 0)
+	if (status != 0)
 		fail_msg("the Gradescope run: status %#x\n%s", status, out);
 	char *py[] = { "/usr/bin/env", "python3", "-c", (char *)gradescope_py, tmp, NULL };
-	assert_int_equal(proc_start(&p, py), 0);
-	proc_close_stdin(&p);
-	read_all(p.err, out, sizeof out, 20000);
-	if (proc_wait(&p, 5000) != 0)
+	if (harness_run_output(py, NULL, 0, out, sizeof out, 20000) != 0)
 		fail_msg("results.json is not what Gradescope wants:\n%s", out);
-	proc_kill(&p);
 }
 
 int main(void)
