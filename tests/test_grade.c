@@ -29,8 +29,6 @@
 #define TABLE "tests/grade/tests.tab"
 #define MAX_TESTS 64
 
-static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
-
 static char tmp[64];  // this run's scratch folder
 static char uid_arg[16];  // the uid student code runs as (when we are root)
 
@@ -67,33 +65,10 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 	grading_start(g, name, work, dir, opts);
 }
 
-// Copy file src to dst. 0 or -1.
-static int copy(const char *src, const char *dst)
-{
-	char buf[65536];
-	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-	size_t n;
-	if (in == NULL || out == NULL)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, n, out);
-	fclose(in);
-	return fclose(out);
-}
-
 // Make a submission folder holding the four solutions; returns its path.
 static const char *solutions_copy(const char *name)
 {
-	static char dir[512];
-	char src[64], dst[600];
-	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
-	assert_int_equal(mkdir(dir, 0755), 0);
-	for (int i = 0; i < 4; i++) {
-		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
-		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
-		assert_int_equal(copy(src, dst), 0);
-	}
-	return dir;
+	return solutions_in(tmp, name);
 }
 
 // Skip a test that needs a private network namespace where none can be
@@ -300,24 +275,8 @@ static void test_alternative_designs_score_full_marks(void **state)
 // Count the processes running as the sandbox uid.
 static int sandbox_processes(void)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
-	while (d && (e = readdir(d)) != NULL) {
-		char path[300], line[256];
-		unsigned uid;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		while (fgets(line, sizeof line, f))
-			if (sscanf(line, "Uid: %u", &uid) == 1 && uid == (unsigned)atol(uid_arg))
-				n++;
-		fclose(f);
-	}
-	if (d)
-		closedir(d);
-	return n;
+	unsigned uid = (unsigned)atol(uid_arg);
+	return uid_processes(uid, uid + 1);
 }
 
 static void test_hostile_submissions_are_contained(void **state)
@@ -374,7 +333,7 @@ static void test_submission_cannot_reach_grader_files(void **state)
 	put(path, text);
 	// TCPClient is missing; TCPServer is the solution and must still pass.
 	snprintf(path, sizeof path, "%s/TCPServer.c", dir);
-	assert_int_equal(copy("solutions/TCPServer.c", path), 0);
+	assert_int_equal(copy_file("solutions/TCPServer.c", path), 0);
 	snprintf(text, sizeof text, "text:%s/report.txt", tmp);
 	start_grading(&g, "reach", dir, text, NULL);
 	grading_finish(&g, 120000);

@@ -115,65 +115,16 @@ static void start_contained(struct graded *g, const char *name, const char *dir,
 	proc_close_stdin(&g->p);
 }
 
-// Copy file src to dst. 0 or -1.
-static int copy(const char *src, const char *dst)
-{
-	char buf[65536];
-	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-	size_t n;
-	if (in == NULL || out == NULL)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, n, out);
-	fclose(in);
-	return fclose(out);
-}
-
-// A submission folder holding the four solutions, in folder parent;
-// returns its path.
-static const char *solutions_in(const char *parent, const char *name)
-{
-	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
-	static char dir[512];
-	char src[64], dst[600];
-	snprintf(dir, sizeof dir, "%s/%s", parent, name);
-	assert_int_equal(mkdir(dir, 0755), 0);
-	for (int i = 0; i < 4; i++) {
-		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
-		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
-		assert_int_equal(copy(src, dst), 0);
-	}
-	return dir;
-}
-
 // The same in this run's scratch folder.
 static const char *solutions_copy(const char *name)
 {
 	return solutions_in(tmp, name);
 }
 
-// Does a process whose real uid is one of the grader's still exist?
+// How many processes run as one of the graders' uids?
 static int sandbox_processes(void)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
-	while (d && (e = readdir(d)) != NULL) {
-		char path[300], line[256];
-		unsigned uid;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		while (fgets(line, sizeof line, f))
-			if (sscanf(line, "Uid: %u", &uid) == 1 && uid >= uid_base &&
-			    uid < uid_base + UID_BLOCKS * 128)
-				n++;
-		fclose(f);
-	}
-	if (d)
-		closedir(d);
-	return n;
+	return uid_processes(uid_base, uid_base + UID_BLOCKS * 128);
 }
 
 static void test_solutions_full_marks_in_container(void **state)
@@ -371,16 +322,6 @@ static int run_status(char *const argv[], char *err, size_t size, int timeout_ms
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-// Read the file at path into buf (NUL-terminated).
-static void slurp(const char *path, char *buf, size_t size)
-{
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
-		fail_msg("cannot read %s", path);
-	buf[fread(buf, 1, size - 1, f)] = '\0';
-	fclose(f);
-}
-
 static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
 {
 	(void)state;
@@ -400,7 +341,7 @@ static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
 	if (run_status(good + inside, err, sizeof err, 120000) != 0)
 		fail_msg("grade-all in a container:\n%s", err);
 	snprintf(csv, sizeof csv, "%s/grades.csv", result);
-	slurp(csv, before, sizeof before);
+	read_file(csv, before, sizeof before);
 	assert_non_null(strstr(before, "\"two words\","));
 	assert_non_null(strstr(before, ",100\n"));
 	// A report no student of this class has: a fresh run must drop it.
@@ -414,7 +355,7 @@ static void test_grade_all_keeps_grades_it_cannot_replace(void **state)
 	    !strstr(err, "2 students not graded"))
 		fail_msg("grade-all that cannot grade: %s", err);
 	assert_non_null(strstr(err, "two words: not graded: exit status 2"));
-	slurp(csv, after, sizeof after);
+	read_file(csv, after, sizeof after);
 	assert_string_equal(before, after);
 	assert_int_equal(access(ghost, F_OK), 0);
 	assert_int_equal(run_status(good + inside, err, sizeof err, 120000), 0);
@@ -484,7 +425,7 @@ static void messy_submission(const char *dir)
 	for (size_t i = 0; i < sizeof copies / sizeof copies[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, copies[i][0]);
 		snprintf(src, sizeof src, "solutions/%s.c", copies[i][1]);
-		assert_int_equal(copy(src, path), 0);
+		assert_int_equal(copy_file(src, path), 0);
 	}
 }
 
