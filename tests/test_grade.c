@@ -124,12 +124,7 @@ static const char *socktrace_events(const char *test)
 	char pcap[200];
 	snprintf(pcap, sizeof pcap, "%s/work-solutions/traces/%s.pcap", tmp, test);
 	char *argv[] = { (char *)harness_path("socktrace"), "--json", "-r", pcap, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, json, sizeof json, 10000) >= 0);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
+	assert_int_equal(harness_run_output(argv, json, sizeof json, NULL, 0, 15000), 0);
 	return json;
 }
 
@@ -378,12 +373,7 @@ static void test_grades_as_a_plain_user(void **state)
 	strcat(work, "/work");
 	char *argv[] = { "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
 	                 grader, "-w", work, "-o", "tap:-", "solutions", NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, tap, sizeof tap, 60000) >= 0);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
+	assert_int_equal(harness_run_output(argv, tap, sizeof tap, NULL, 0, 65000), 0);
 	if (strstr(tap, "# Total: 100/100") == NULL)
 		fail_msg("graded as uid 65534 (user namespaces):\n%s", tap);
 }
@@ -405,12 +395,7 @@ static void test_no_namespaces_still_writes_results(void **state)
 	         "exec %s -w %s/nons -o text:- -o gradescope:%s solutions",
 	         harness_path("grade/grader"), tmp, path);
 	char *argv[] = { "/usr/bin/unshare", "-Ur", "/bin/sh", "-c", script, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, text, sizeof text, 20000) >= 0);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	int status = harness_run_output(argv, text, sizeof text, NULL, 0, 25000);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 3)
 		fail_msg("grader without namespaces: status %#x, not exit 3:\n%s", status, text);
 	assert_non_null(strstr(text, "note: grader: cannot make the sandbox's namespaces: user "
