@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 void grading_start(struct graded *g, const char *name, const char *work,
@@ -141,8 +142,7 @@ int broken_load(struct broken b[], int max, const char *kind, const char *from_d
 	return n;
 }
 
-// Read the file at path into buf (NUL-terminated, cut at size-1 bytes).
-static void slurp(const char *path, char *buf, size_t size)
+void read_file(const char *path, char *buf, size_t size)
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL)
@@ -157,14 +157,9 @@ void broken_apply(const struct broken *b, const char *dir)
 	char script[128], dst[700];
 	snprintf(script, sizeof script, "tests/submissions/%.63s.sed", b->name);
 	char *argv[] = { "/bin/sed", "-f", script, (char *)b->from, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.out, out, sizeof out, 5000);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
-	slurp(b->from, orig, sizeof orig);
-	if (n < 0 || strcmp(orig, out) == 0)
+	assert_int_equal(harness_run_output(argv, out, sizeof out, NULL, 0, 10000), 0);
+	read_file(b->from, orig, sizeof orig);
+	if (strcmp(orig, out) == 0)
 		fail_msg("%s no longer changes %s: update it", script, b->from);
 	snprintf(dst, sizeof dst, "%s/%s.c", dir, b->program);
 	FILE *f = fopen(dst, "w");
@@ -177,4 +172,59 @@ int broken_fails(const struct broken *b, const char *test)
 	char pat[64];
 	snprintf(pat, sizeof pat, " %.47s ", test);
 	return strstr(b->fails, pat) != NULL;
+}
+
+int copy_file(const char *src, const char *dst)
+{
+	char buf[65536];
+	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+	size_t n;
+	if (in == NULL || out == NULL) {
+		if (in)
+			fclose(in);
+		if (out)
+			fclose(out);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, out);
+	fclose(in);
+	return fclose(out);
+}
+
+const char *solutions_in(const char *parent, const char *name)
+{
+	static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
+	static char dir[512];
+	char src[64], dst[600];
+	snprintf(dir, sizeof dir, "%s/%s", parent, name);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	for (int i = 0; i < 4; i++) {
+		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
+		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
+		assert_int_equal(copy_file(src, dst), 0);
+	}
+	return dir;
+}
+
+int uid_processes(unsigned lo, unsigned hi)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		char path[300], line[256];
+		unsigned uid;
+		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "Uid: %u", &uid) == 1 && uid >= lo && uid < hi)
+				n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
 }

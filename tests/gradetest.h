@@ -66,4 +66,21 @@ void broken_apply(const struct broken *b, const char *dir);
 // Is test one of those b must fail?
 int broken_fails(const struct broken *b, const char *test);
 
+// Copy file src to dst. Returns 0, or -1 if either cannot be opened or
+// dst cannot be written.
+int copy_file(const char *src, const char *dst);
+
+// Make folder parent/name holding the four solutions (solutions/*.c), a
+// submission that scores full marks; returns its path (static buffer).
+// Fails the test if the folder cannot be made or filled.
+const char *solutions_in(const char *parent, const char *name);
+
+// Read the file at path into buf (NUL-terminated, cut at size-1 bytes).
+// Fails the test if it cannot be read.
+void read_file(const char *path, char *buf, size_t size);
+
+// How many processes have a real uid from lo up to (not including) hi:
+// what a grading's sandbox uids left behind.
+int uid_processes(unsigned lo, unsigned hi);
+
 #endif

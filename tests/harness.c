@@ -263,6 +263,23 @@ void harness_cleanup(void)
 		}
 }
 
+int harness_scratch(char *dir, size_t size, const char *prefix)
+{
+	int n = snprintf(dir, size, "/tmp/%s-XXXXXX", prefix);
+	if (n < 0 || (size_t)n >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+int harness_scratch_end(const char *dir)
+{
+	harness_cleanup();
+	harness_rmtree(dir);
+	return 0;
+}
+
 // ---- Added for the programs' end-to-end tests ----
 
 // Append what fd has to *buf (growing it); at end of file close fd and
@@ -329,6 +346,33 @@ void run_free(struct run *r)
 	free(r->out);
 	free(r->err);
 	r->out = r->err = NULL;
+}
+
+// Copy len bytes of src into buf (size bytes; nothing if buf is NULL),
+// cut at size-1 and NUL-terminated.
+static void keep(char *buf, size_t size, const char *src, size_t len)
+{
+	if (buf == NULL || size == 0)
+		return;
+	if (len > size - 1)
+		len = size - 1;
+	memcpy(buf, src, len);
+	buf[len] = '\0';
+}
+
+int harness_run_output(char *const argv[], char *out, size_t outsize, char *err,
+                       size_t errsize, int timeout_ms)
+{
+	struct run r;
+	keep(out, outsize, "", 0);
+	keep(err, errsize, "", 0);
+	if (proc_run(&r, argv, NULL, 0, timeout_ms) < 0)
+		return -1;
+	keep(out, outsize, r.out ? r.out : "", r.out ? r.outlen : 0);
+	keep(err, errsize, r.err ? r.err : "", r.err ? r.errlen : 0);
+	int status = r.status;
+	run_free(&r);
+	return status;
 }
 
 // The state letter of process pid from /proc/pid/stat ('R', 'S', ...),

@@ -64,6 +64,16 @@ void harness_cleanup(void);
 // following links; best effort.
 void harness_rmtree(const char *path);
 
+// Make a fresh scratch folder /tmp/PREFIX-XXXXXX (mode 0700) and store its
+// path in dir (size bytes). Returns 0, or -1 with errno set (ENAMETOOLONG
+// if the path does not fit).
+int harness_scratch(char *dir, size_t size, const char *prefix);
+
+// End a test program's scratch folder dir: kill every child left
+// (harness_cleanup), then remove dir and all below it. Returns 0, so a
+// cmocka teardown can return it.
+int harness_scratch_end(const char *dir);
+
 // ---- Added for the programs' end-to-end tests ----
 
 // What a program run to completion by proc_run did.
@@ -84,6 +94,14 @@ struct run {
 int proc_run(struct run *r, char *const argv[], const void *input, size_t len,
              int timeout_ms);
 void run_free(struct run *r);
+
+// Run argv with no input to its end, at most timeout_ms (proc_run): its
+// stdout into out and its stderr into err, each NUL-terminated and cut
+// at outsize-1 / errsize-1 bytes; a NULL buffer drops that stream.
+// Returns its wait status, or -1 if it could not be started or did not
+// end in time (it is then killed; out and err hold what it wrote).
+int harness_run_output(char *const argv[], char *out, size_t outsize, char *err,
+                       size_t errsize, int timeout_ms);
 
 // Wait until the child is asleep in a blocking call (on Linux, where
 // /proc tells; elsewhere return at once). Returns 0, or -1 on timeout.

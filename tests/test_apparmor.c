@@ -27,29 +27,22 @@ static int setup(void **state)
 	for (size_t i = 0; i < 2 && parser == NULL; i++)
 		if (access(paths[i], X_OK) == 0)
 			parser = paths[i];
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-aa-XXXXXX");
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-aa");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Run argv; its exit status, with stdout (then stderr) in out.
 static int run(char *const argv[], char *out, size_t size)
 {
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.out, out, size, 20000);
-	if (n >= 0)
-		read_all(p.err, out + n, size - (size_t)n, 5000);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	static char err[8192];
+	int status = harness_run_output(argv, out, size, err, sizeof err, 20000);
+	size_t n = strlen(out);
+	snprintf(out + n, size - n, "%s", err);
 	return status;
 }
 

@@ -31,16 +31,7 @@ static char out[BIG], err[BIG];
 // wait status, or -1 if it did not end within timeout_ms.
 static int run(char *const argv[], int timeout_ms)
 {
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	if (read_all(p.out, out, sizeof out, timeout_ms) < 0)
-		out[0] = '\0';
-	if (read_all(p.err, err, sizeof err, 1000) < 0)
-		err[0] = '\0';
-	int status = proc_wait(&p, timeout_ms);
-	proc_kill(&p);
-	return status;
+	return harness_run_output(argv, out, sizeof out, err, sizeof err, timeout_ms);
 }
 
 // ---- the timeline, alone ----
@@ -230,22 +221,31 @@ static void write_to(char *cmd, size_t size, const char *file)
 	snprintf(w, size - (size_t)(w - cmd), " -w %s%s", file, rest);
 }
 
-// Run the command make gives for target, as make would; fail unless it
-// ends well and what it shows has the server on port 12000.
-static void run_target(const char *target)
+// Run the command make gives for target, as make would, its capture
+// written into a scratch folder removed after: stdout into out, stderr
+// into err. Skips the test where the target says it cannot run here
+// (exit 3); otherwise returns its wait status.
+static int run_traced(const char *target)
 {
-	char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
+	char cmd[4096], sh[4400], dir[64], file[128];
 	target_command(target, cmd, sizeof cmd);
-	assert_non_null(mkdtemp(dir));
+	assert_int_equal(harness_scratch(dir, sizeof dir, "test_demo"), 0);
 	snprintf(file, sizeof file, "%s/trace.pcap", dir);
 	write_to(cmd, sizeof cmd, file);
 	snprintf(sh, sizeof sh, "exec %s", cmd);
 	char *argv[] = { "/bin/sh", "-c", sh, NULL };
 	int status = run(argv, 60000);
-	unlink(file);
-	rmdir(dir);
+	harness_rmtree(dir);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
 		skip();
+	return status;
+}
+
+// Run target (run_traced); fail unless it ends well and what it shows
+// has the server on port 12000.
+static void run_target(const char *target)
+{
+	int status = run_traced(target);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !strstr(out, ":12000 "))
 		fail_msg("%s: status %d, no packet of port 12000:\n%s\n%s", target, status, out, err);
 	if (!strstr(target, "noserver") && !strstr(target, "loss") &&
@@ -269,18 +269,7 @@ static void test_loss_targets_fall_back(void **state)
 	(void)state;
 	for (int i = 0; i < 2; i++) {
 		const char *target = i ? "trace-tcp-loss" : "trace-udp-loss";
-		char cmd[4096], sh[4400], dir[] = "/tmp/test_demo.XXXXXX", file[64];
-		target_command(target, cmd, sizeof cmd);
-		assert_non_null(mkdtemp(dir));
-		snprintf(file, sizeof file, "%s/trace.pcap", dir);
-		write_to(cmd, sizeof cmd, file);
-		snprintf(sh, sizeof sh, "exec %s", cmd);
-		char *argv[] = { "/bin/sh", "-c", sh, NULL };
-		int status = run(argv, 60000);
-		unlink(file);
-		rmdir(dir);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
-			skip();
+		int status = run_traced(target);
 		if (!strstr(err, "tc failed")) {
 			print_message("%s: tc netem works here: a real lossy run\n", target);
 			continue;

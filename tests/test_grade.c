@@ -29,25 +29,20 @@
 #define TABLE "tests/grade/tests.tab"
 #define MAX_TESTS 64
 
-static const char *const programs[] = { "UDPClient", "UDPServer", "TCPClient", "TCPServer" };
-
 static char tmp[64];  // this run's scratch folder
 static char uid_arg[16];  // the uid student code runs as (when we are root)
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-grade-XXXXXX");
 	snprintf(uid_arg, sizeof uid_arg, "%u", 1700000000u + (unsigned)getpid());
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-grade");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Start the grader on dir with tests.tab, TAP on stdout, plus any extra
@@ -70,33 +65,10 @@ static void start_grading(struct graded *g, const char *name, const char *dir,
 	grading_start(g, name, work, dir, opts);
 }
 
-// Copy file src to dst. 0 or -1.
-static int copy(const char *src, const char *dst)
-{
-	char buf[65536];
-	FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-	size_t n;
-	if (in == NULL || out == NULL)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, n, out);
-	fclose(in);
-	return fclose(out);
-}
-
 // Make a submission folder holding the four solutions; returns its path.
 static const char *solutions_copy(const char *name)
 {
-	static char dir[512];
-	char src[64], dst[600];
-	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
-	assert_int_equal(mkdir(dir, 0755), 0);
-	for (int i = 0; i < 4; i++) {
-		snprintf(src, sizeof src, "solutions/%s.c", programs[i]);
-		snprintf(dst, sizeof dst, "%s/%s.c", dir, programs[i]);
-		assert_int_equal(copy(src, dst), 0);
-	}
-	return dir;
+	return solutions_in(tmp, name);
 }
 
 // Skip a test that needs a private network namespace where none can be
@@ -152,12 +124,7 @@ static const char *socktrace_events(const char *test)
 	char pcap[200];
 	snprintf(pcap, sizeof pcap, "%s/work-solutions/traces/%s.pcap", tmp, test);
 	char *argv[] = { (char *)harness_path("socktrace"), "--json", "-r", pcap, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, json, sizeof json, 10000) >= 0);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
+	assert_int_equal(harness_run_output(argv, json, sizeof json, NULL, 0, 15000), 0);
 	return json;
 }
 
@@ -303,24 +270,8 @@ static void test_alternative_designs_score_full_marks(void **state)
 // Count the processes running as the sandbox uid.
 static int sandbox_processes(void)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
-	while (d && (e = readdir(d)) != NULL) {
-		char path[300], line[256];
-		unsigned uid;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		while (fgets(line, sizeof line, f))
-			if (sscanf(line, "Uid: %u", &uid) == 1 && uid == (unsigned)atol(uid_arg))
-				n++;
-		fclose(f);
-	}
-	if (d)
-		closedir(d);
-	return n;
+	unsigned uid = (unsigned)atol(uid_arg);
+	return uid_processes(uid, uid + 1);
 }
 
 static void test_hostile_submissions_are_contained(void **state)
@@ -377,7 +328,7 @@ static void test_submission_cannot_reach_grader_files(void **state)
 	put(path, text);
 	// TCPClient is missing; TCPServer is the solution and must still pass.
 	snprintf(path, sizeof path, "%s/TCPServer.c", dir);
-	assert_int_equal(copy("solutions/TCPServer.c", path), 0);
+	assert_int_equal(copy_file("solutions/TCPServer.c", path), 0);
 	snprintf(text, sizeof text, "text:%s/report.txt", tmp);
 	start_grading(&g, "reach", dir, text, NULL);
 	grading_finish(&g, 120000);
@@ -422,12 +373,7 @@ static void test_grades_as_a_plain_user(void **state)
 	strcat(work, "/work");
 	char *argv[] = { "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
 	                 grader, "-w", work, "-o", "tap:-", "solutions", NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, tap, sizeof tap, 60000) >= 0);
-	assert_int_equal(proc_wait(&p, 5000), 0);
-	proc_kill(&p);
+	assert_int_equal(harness_run_output(argv, tap, sizeof tap, NULL, 0, 65000), 0);
 	if (strstr(tap, "# Total: 100/100") == NULL)
 		fail_msg("graded as uid 65534 (user namespaces):\n%s", tap);
 }
@@ -449,12 +395,7 @@ static void test_no_namespaces_still_writes_results(void **state)
 	         "exec %s -w %s/nons -o text:- -o gradescope:%s solutions",
 	         harness_path("grade/grader"), tmp, path);
 	char *argv[] = { "/usr/bin/unshare", "-Ur", "/bin/sh", "-c", script, NULL };
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	assert_true(read_all(p.out, text, sizeof text, 20000) >= 0);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
+	int status = harness_run_output(argv, text, sizeof text, NULL, 0, 25000);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 3)
 		fail_msg("grader without namespaces: status %#x, not exit 3:\n%s", status, text);
 	assert_non_null(strstr(text, "note: grader: cannot make the sandbox's namespaces: user "

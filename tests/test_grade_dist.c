@@ -26,16 +26,13 @@ static char out[OUT_SIZE];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-dist-XXXXXX");
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-dist");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Run argv with stdout and stderr both read into out (stderr after
@@ -43,14 +40,8 @@ static int teardown(void **state)
 static void run(char *const argv[], int timeout_ms)
 {
 	static char err[65536];
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	ssize_t n = read_all(p.out, out, sizeof out, timeout_ms);
-	read_all(p.err, err, sizeof err, 1000);
-	int status = proc_wait(&p, 5000);
-	proc_kill(&p);
-	if (n < 0 || status != 0)
+	int status = harness_run_output(argv, out, sizeof out, err, sizeof err, timeout_ms);
+	if (status != 0)
 		fail_msg("%s %s: status %d\n%s\n%s", argv[0], argv[1] ? argv[1] : "", status, out, err);
 }
 

@@ -33,17 +33,14 @@ static int ntests;
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-grade-ext-XXXXXX");
 	snprintf(uid_arg, sizeof uid_arg, "%u", 1710000000u + (unsigned)getpid());
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-grade-ext");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Start the grader on dir with the extensions' table (TAP on stdout),

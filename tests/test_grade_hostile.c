@@ -37,17 +37,14 @@ static char uid_arg[16];  // the uid student code runs as (when we are root)
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmp, sizeof tmp, "/tmp/socklab-ghostile-XXXXXX");
 	snprintf(uid_arg, sizeof uid_arg, "%u", 1710000000u + (unsigned)getpid());
-	return mkdtemp(tmp) == NULL ? -1 : 0;
+	return harness_scratch(tmp, sizeof tmp, "socklab-ghostile");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	harness_cleanup();
-	harness_rmtree(tmp);
-	return 0;
+	return harness_scratch_end(tmp);
 }
 
 // Write text to path.

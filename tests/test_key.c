@@ -65,20 +65,6 @@ static void load_key(void)
 	assert_true(nkey > 0);
 }
 
-// Run argv with no input; its stdout into out (size bytes). Returns its
-// wait status (-1 if it did not end within timeout_ms).
-static int run(char *const argv[], char *out, size_t size, int timeout_ms)
-{
-	struct proc p;
-	assert_int_equal(proc_start(&p, argv), 0);
-	proc_close_stdin(&p);
-	if (read_all(p.out, out, size, timeout_ms) < 0)
-		out[0] = '\0';
-	int status = proc_wait(&p, timeout_ms);
-	proc_kill(&p);
-	return status;
-}
-
 static void test_key_is_generated(void **state)
 {
 	(void)state;
@@ -91,7 +77,7 @@ static void test_key_is_generated(void **state)
 		snprintf(spec, sizeof spec, "tests/skel/%s.blanks", programs[i]);
 		char *argv[] = { (char *)harness_path("skel/mkskel"), "--key", (char *)programs[i],
 		                 src, spec, NULL };
-		int status = run(argv, out + len, sizeof out - len, 5000);
+		int status = harness_run_output(argv, out + len, sizeof out - len, NULL, 0, 5000);
 		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		len += strlen(out + len);
 	}
@@ -148,7 +134,7 @@ static void compile(const char *program, const char *dir)
 	snprintf(exe, sizeof exe, "%s/%s", dir, program);
 	char *argv[] = { "/bin/sh", "-c", "exec ${CC:-cc} -O2 -g -std=c11 -Wall -Wextra -Werror "
 	                 "-o \"$1\" \"$2\" 2>&1", "sh", exe, src, NULL };
-	int status = run(argv, out, sizeof out, 60000);
+	int status = harness_run_output(argv, out, sizeof out, NULL, 0, 60000);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		fail_msg("the key's %s does not build with the students' flags:\n%s", program, out);
 	unlink(exe);
@@ -159,8 +145,8 @@ static void test_key_fills_every_blank_for_full_marks(void **state)
 	(void)state;
 	static char report[BIG];
 	load_key();
-	char dir[] = "/tmp/test_key.XXXXXX";
-	assert_non_null(mkdtemp(dir));
+	char dir[64];
+	assert_int_equal(harness_scratch(dir, sizeof dir, "test_key"), 0);
 	for (size_t i = 0; i < 4; i++) {
 		fill_in(programs[i], dir);
 		compile(programs[i], dir);
@@ -171,7 +157,7 @@ static void test_key_fills_every_blank_for_full_marks(void **state)
 	snprintf(socktrace, sizeof socktrace, "%s", harness_path("socktrace"));
 	char *argv[] = { (char *)harness_path("grade/grader"), "-w", work, "-t",
 	                 "tests/grade/tests.tab", "-s", socktrace, "-o", "text:-", "-x", dir, NULL };
-	int status = run(argv, report, sizeof report, 240000);
+	int status = harness_run_output(argv, report, sizeof report, NULL, 0, 240000);
 	harness_rmtree(dir);
 	if (strstr(report, "not graded: ")) {
 		print_message("%s", report);
