@@ -320,13 +320,5 @@ int uidbox_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms, uid_t
 		snprintf(err, errlen, "grader: processes of uid %u could not be killed", (unsigned)uid);
 		return -1;
 	}
-	if (code == 115) {
-		snprintf(err, errlen, "the test ran out of time (%d s)", timeout_ms / 1000);
-		return -1;
-	}
-	if (code >= 111 && code <= 116) {
-		snprintf(err, errlen, "grader: the sandbox failed (code %d)", code);
-		return -1;
-	}
-	return code;
+	return box_result(code, timeout_ms, err, errlen);
 }

@@ -278,6 +278,11 @@ static int ns_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
 	close(resp[0]);
 	if (!ok)
 		return -1;
+	return box_result(code, timeout_ms, err, errlen);
+}
+
+int box_result(int code, int timeout_ms, char *err, size_t errlen)
+{
 	if (code == 115) {
 		snprintf(err, errlen, "the test ran out of time (%d s)", timeout_ms / 1000);
 		return -1;

@@ -81,6 +81,11 @@ struct jail {
 // reason and fix in err.
 int box_available(char *err, size_t errlen);
 
+// What a box's runner exit code means: 115 the test ran out of time
+// (timeout_ms), 111-116 the sandbox itself failed, both -1 with err
+// filled; any other code is the test's own, returned as it is.
+int box_result(int code, int timeout_ms, char *err, size_t errlen);
+
 // Run fn(arg, resfd) as pid 1 of new namespaces (see above) with lo up,
 // for at most timeout_ms. What fn writes to resfd (at most reslen-1
 // bytes) is returned in res. Returns fn's return value, or -1 if the
