@@ -99,6 +99,19 @@ static int readable(int fd, int ms)
 	return poll(&p, 1, ms) > 0;
 }
 
+// Fork a peer serving socket s: in the parent, close s and return the
+// child's pid (or -1); in the child, which dies with the grader, return 0.
+static pid_t fork_peer(int s)
+{
+	pid_t pid = fork();
+	if (pid != 0) {
+		close(s);
+		return pid;
+	}
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	return 0;
+}
+
 pid_t peer_udp_server(void)
 {
 	return peer_udp_server_with(0, 0);
@@ -109,12 +122,9 @@ pid_t peer_udp_server_with(int drop, int delay_ms)
 	int s = bound_socket(SOCK_DGRAM);
 	if (s < 0)
 		return -1;
-	pid_t pid = fork();
-	if (pid != 0) {
-		close(s);
+	pid_t pid = fork_peer(s);
+	if (pid != 0)
 		return pid;
-	}
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	for (;;) {
 		char buf[65536];
 		struct sockaddr_storage from;
@@ -150,12 +160,9 @@ pid_t peer_udp_token_server(uint32_t seed)
 	int s = bound_socket(SOCK_DGRAM);
 	if (s < 0)
 		return -1;
-	pid_t pid = fork();
-	if (pid != 0) {
-		close(s);
+	pid_t pid = fork_peer(s);
+	if (pid != 0)
 		return pid;
-	}
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	for (;;) {
 		static char buf[65536];
 		struct sockaddr_storage from;
@@ -230,14 +237,12 @@ pid_t peer_tcp_token_server(uint32_t seed, int *counts)
 	int s = bound_socket(SOCK_STREAM), on = 1, p[2];
 	if (s < 0 || listen(s, 8) < 0 || pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0)
 		return -1;
-	pid_t pid = fork();
+	pid_t pid = fork_peer(s);
 	if (pid != 0) {
-		close(s);
 		close(p[1]);
 		*counts = p[0];
 		return pid;
 	}
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(p[0]);
 	for (int client = 0;; client++) {
 		struct sockaddr_in from;
@@ -293,12 +298,9 @@ pid_t peer_tcp_server(void)
 	int s = bound_socket(SOCK_STREAM);
 	if (s < 0 || listen(s, 8) < 0)
 		return -1;
-	pid_t pid = fork();
-	if (pid != 0) {
-		close(s);
+	pid_t pid = fork_peer(s);
+	if (pid != 0)
 		return pid;
-	}
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	for (;;) {
 		int c = accept(s, NULL, NULL);
 		if (c >= 0)
