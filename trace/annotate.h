@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "endpoint.h"
 #include "packet.h"
 
 // The event a packet is. The names (event_name) are part of the JSON
@@ -41,7 +42,6 @@ enum role { ROLE_NONE, ROLE_CLIENT, ROLE_SERVER };
 
 #define ANNOT_NOTES    10   // notes kept per packet (more are dropped)
 #define ANNOT_NOTE_LEN 256  // bytes per note, NUL included
-#define ENDPOINT_LEN   56   // "[ffff:...:ffff]:65535" and its NUL
 
 struct annotation {
 	enum event event;
@@ -107,9 +107,5 @@ void annotator_free(struct annotator *an);
 
 // The stable name of an event ("udp-request", "handshake-1", ...).
 const char *event_name(enum event e);
-
-// Write an address (and port, if port >= 0) as "1.2.3.4:80" or "[::1]:80"
-// into out (at least ENDPOINT_LEN bytes). Returns the length.
-size_t format_endpoint(char *out, const struct ipaddr *ip, int port);
 
 #endif

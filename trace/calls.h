@@ -65,13 +65,15 @@ struct call_rec {
 };
 
 struct calls;
-struct tracer;
 
 // Make the recorder (or NULL, with the reason in err, where this system
-// cannot trace calls). Output goes through tracer_call once the tracer is
-// set with calls_set_tracer.
+// cannot trace calls). Each call event, in time order, goes to the sink
+// set with calls_set_sink (socktrace prints it, the grader sums it up).
 struct calls *calls_open(char *err, size_t errlen);
-void calls_set_tracer(struct calls *c, struct tracer *t);
+void calls_set_sink(struct calls *c, void (*sink)(void *, const struct call_rec *), void *arg);
+
+// Why recording was refused ("" while it was not): the line said once.
+const char *calls_refusal(const struct calls *c);
 
 // In the parent, right after fork(): seize pid (its options follow
 // children and threads) and tell it through sync_fd whether to install

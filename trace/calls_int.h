@@ -61,7 +61,9 @@ struct calls {
 	int nq;
 	struct call_sock socks[CALLS_SOCKS];
 	int nsocks;
-	struct tracer *tracer;
+	void (*sink)(void *, const struct call_rec *);
+	void *sink_arg;
+	char why[256];             // the refusal said, or ""
 	void (*dispatch)(void *);
 	void *dispatch_arg;
 	unsigned long next_id;

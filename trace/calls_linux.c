@@ -22,7 +22,6 @@
 #include <unistd.h>
 
 #include "escape.h"
-#include "tracer.h"
 
 #if defined(__x86_64__)
 #define CALLS_ARCH AUDIT_ARCH_X86_64
@@ -49,9 +48,15 @@ struct calls *calls_open(char *err, size_t errlen)
 #endif
 }
 
-void calls_set_tracer(struct calls *c, struct tracer *t)
+void calls_set_sink(struct calls *c, void (*sink)(void *, const struct call_rec *), void *arg)
 {
-	c->tracer = t;
+	c->sink = sink;
+	c->sink_arg = arg;
+}
+
+const char *calls_refusal(const struct calls *c)
+{
+	return c == NULL ? "" : c->why;
 }
 
 void calls_set_dispatch(struct calls *c, void (*dispatch)(void *), void *arg)
@@ -157,9 +162,11 @@ static int get_byte(int fd)
 // Say once, on stderr, that calls are not recorded and why.
 static void say_refused(struct calls *c, const char *why)
 {
-	if (!c->disabled)
+	if (!c->disabled) {
 		fprintf(stderr, "socktrace: run: the programs' calls are not recorded: %s; "
 		        "the notes say what the packets imply instead\n", why);
+		snprintf(c->why, sizeof c->why, "%s", why);
+	}
 	c->disabled = 1;
 }
 
@@ -506,8 +513,8 @@ void calls_before(struct calls *c, const struct timeval *ts)
 			break;
 		learn_ends(c, r);
 		track_active(c, r);
-		if (c->tracer)
-			tracer_call(c->tracer, r);
+		if (c->sink)
+			c->sink(c->sink_arg, r);
 	}
 	memmove(c->q, c->q + i, sizeof c->q[0] * (size_t)(c->nq - i));
 	c->nq -= i;
