@@ -110,6 +110,8 @@ static void read_header(const char *path, struct broken *b, const char *from_dir
 			snprintf(b->fails, sizeof b->fails, " %.500s ", line + 9);
 		if (strncmp(line, "# reason: ", 10) == 0)
 			snprintf(b->reason, sizeof b->reason, "%.120s", line + 10);
+		if (strncmp(line, "# traced: ", 10) == 0)
+			snprintf(b->traced, sizeof b->traced, "%.120s", line + 10);
 	}
 	fclose(f);
 	if (!b->program[0] || !b->fails[0])
@@ -172,6 +174,15 @@ int broken_fails(const struct broken *b, const char *test)
 	char pat[64];
 	snprintf(pat, sizeof pat, " %.47s ", test);
 	return strstr(b->fails, pat) != NULL;
+}
+
+const char *broken_unsaid(const struct broken *b, const char *why)
+{
+	if (b->reason[0] && !strstr(why, b->reason))
+		return b->reason;
+	if (b->traced[0] && !strstr(why, b->traced) && !strstr(why, "could not be recorded here"))
+		return b->traced;
+	return NULL;
 }
 
 int copy_file(const char *src, const char *dst)

@@ -47,9 +47,10 @@ int table_load(const char *path, struct table_test t[], int max);
 // its header says: "# program:" the program it breaks, "# from:" the
 // source it applies to (by default FROM_DIR/PROGRAM.c), "# fails:" the
 // tests it must fail (space-separated; "none" for a correct alternative
-// design, named alt-*), "# reason:" what they must say.
+// design, named alt-*), "# reason:" what they must say, "# traced:" what
+// they must say too where the program's socket calls are recorded.
 struct broken {
-	char name[64], program[24], from[128], fails[512], reason[128];
+	char name[64], program[24], from[128], fails[512], reason[128], traced[128];
 };
 
 // Read the headers of the broken submissions of one kind into b (at most
@@ -65,6 +66,11 @@ void broken_apply(const struct broken *b, const char *dir);
 
 // Is test one of those b must fail?
 int broken_fails(const struct broken *b, const char *test);
+
+// Does why, the reason a test of b failed, say b's reason and (unless it
+// says the calls could not be recorded) what the traced calls showed?
+// NULL if so, else the text it lacks.
+const char *broken_unsaid(const struct broken *b, const char *why);
 
 // Copy file src to dst. Returns 0, or -1 if either cannot be opened or
 // dst cannot be written.

@@ -17,6 +17,8 @@
 #   make classroom-workflow                   tests/grade/classroom.yml
 GRADE_SRCS  := $(wildcard tests/grade/*.c)
 GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
+# The call watcher (callwatch.c) uses socktrace's recorder.
+GRADE_OBJS  += $(addprefix $(BUILD)/trace/,calls_linux.o calls_decode_linux.o escape.o endpoint.o)
 GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs

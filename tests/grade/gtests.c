@@ -194,7 +194,7 @@ static int start_client(struct tcase *t, const char *prog, struct jail *j, const
 	snprintf(dir, sizeof dir, "%s/%s", t->bindir, prog);
 	snprintf(exe, sizeof exe, "/sandbox/%s", prog);
 	char *argv[] = { exe, (char *)peer_host_text(), (char *)peer_port_text(), NULL };
-	if (jail_start(j, dir, argv, &run_limits) < 0) {
+	if (jail_start_traced(j, dir, argv, &run_limits) < 0) {
 		say(t, "grader: cannot start %s", prog);
 		return -1;
 	}
@@ -291,8 +291,9 @@ static void say_misdirected(struct tcase *t, const struct wire *w)
 #define UDP_SENTENCE "socket programming with udp, 2.7.1"
 #define UDP_REPLY    "SOCKET PROGRAMMING WITH UDP, 2.7.1"
 
-// Run UDPClient once against the reference server (for the wire tests).
-static int udpclient_once(struct tcase *t)
+// Run UDPClient once (in j) against the reference server (for the wire
+// tests).
+static int udpclient_once(struct tcase *t, struct jail *jp)
 {
 	struct jail j;
 	if (peer_udp_server() < 0) {
@@ -305,6 +306,8 @@ static int udpclient_once(struct tcase *t)
 	snprintf(client_note, sizeof client_note, "%s", t->msg);
 	t->msg[0] = '\0';  // only the wire is judged here
 	wire_collect(t->wire);
+	if (jp != NULL)
+		*jp = j;
 	return 0;
 }
 
@@ -325,6 +328,7 @@ static void say_no_udp_reply(struct tcase *t, const struct jail *j, const char *
 		say(t, "UDPClient's output has no line \"%s\", the reply the grader's server "
 		    "sent (random letters, as many as the sentence has)", want);
 	}
+	hint_udp_recvfrom(t, "UDPClient", j);
 	describe(t, "UDPClient", j);
 }
 
@@ -369,7 +373,7 @@ static void udpclient_datagram(struct tcase *t)
 {
 	const struct wpkt *p;
 	char buf[400];
-	if (udpclient_once(t) < 0)
+	if (udpclient_once(t, NULL) < 0)
 		return;
 	size_t n = count_udp(t->wire, PEER_PORT, 0, &p);
 	if (n == 0) {
@@ -406,9 +410,10 @@ static void ephemeral_range(int *lo, int *hi)
 
 static void udpclient_port(struct tcase *t)
 {
+	static struct jail j;
 	const struct wpkt *p = NULL;
 	int lo, hi;
-	if (udpclient_once(t) < 0)
+	if (udpclient_once(t, &j) < 0)
 		return;
 	ephemeral_range(&lo, &hi);
 	for (size_t i = 0; i < t->wire->n && p == NULL; i++)
@@ -421,6 +426,7 @@ static void udpclient_port(struct tcase *t)
 	if (p->sport < lo || p->sport > hi) {
 		say(t, "the datagram came from port %d, outside the ports the OS hands out "
 		    "(%d-%d): a client should not bind() a port of its own", p->sport, lo, hi);
+		hint_udp_bind(t, "UDPClient", &j);
 		return;
 	}
 	t->pass = 1;
@@ -702,6 +708,8 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, int counts, const 
 		say(t, "TCPClient's output has no line starting \"" FROM_SERVER "\"");
 	else if (n != len || memcmp(got, want, len) != 0)
 		say_wrong_reply(t, got, n, s, want, len, paced);
+	if (got == NULL || n != len || memcmp(got, want, len) != 0)
+		hint_tcp_recvs(t, "TCPClient", &j, len);
 	else if (!WIFEXITED(j.status) || WEXITSTATUS(j.status) != 0)
 		say(t, "TCPClient printed the reply but then");
 	else

@@ -89,4 +89,16 @@ void server_port(struct tcase *t, const char *prog);
 // datagram holding sentence came from.
 void server_replies_to_sender(struct tcase *t, const char *prog, const char *sentence);
 
+// ---- hints from a client's recorded socket calls (callhints.c) -------------
+
+// Say what prog's recv() calls on TCP returned, beside the sent bytes the
+// server sent.
+void hint_tcp_recvs(struct tcase *t, const char *prog, const struct jail *j, size_t sent);
+
+// Say whether prog called bind(), and on which address and port.
+void hint_udp_bind(struct tcase *t, const char *prog, const struct jail *j);
+
+// Say whether prog sent a datagram and called recvfrom(), and how that went.
+void hint_udp_recvfrom(struct tcase *t, const char *prog, const struct jail *j);
+
 #endif

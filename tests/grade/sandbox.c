@@ -368,8 +368,11 @@ static int mirror(const char *root, const char *path)
 // as the student uid (dir is opened before, so its parents may be closed
 // to that uid); /sandbox is read-only unless writable, and the root's
 // tmpfs (/tmp) caps what the program may write in all (issue 12: no
-// persistent, unbounded folder). 0 or -1.
-static int enter_root(const char *dir, int writable)
+// persistent, unbounded folder). With proc, the root also has a /proc of
+// the box's own pid namespace for the call watcher, showing each uid only
+// its own processes (hidepid=2: not the watcher, which is not dumpable).
+// 0 or -1.
+static int enter_root(const char *dir, int writable, int proc)
 {
 	static const char *const sys[] = {
 		"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
@@ -400,6 +403,10 @@ static int enter_root(const char *dir, int writable)
 			return -1;
 	snprintf(path, sizeof path, "%s/tmp", root);
 	if (mkdir(path, 01777) < 0 || chmod(path, 01777) < 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/proc", root);
+	if (proc && (mkdir(path, 0555) < 0 || mount("proc", path, "proc", MS_NOSUID | MS_NODEV |
+	                                            MS_NOEXEC, "hidepid=2") < 0))
 		return -1;
 	snprintf(path, sizeof path, "%s/sandbox", root);
 	if (mkdir(path, 0755) < 0 || mount(from, path, "none", MS_BIND, NULL) < 0)
@@ -478,9 +485,10 @@ static char *const *relative_args(char *const argv[])
 }
 
 // In the child: everything above, then exec. Never returns.
-static void jail_child(int in[2], int out[2], int err[2], const char *dir,
+static void jail_child(int in[2], int out[2], int err[2], int report, const char *dir,
                        char *const argv[], const struct box_limits *lim)
 {
+	int sync_fd = -1;
 	static char *const env[] = { "PATH=/usr/bin:/bin", "HOME=/tmp",
 	                             "LANG=C", "TMPDIR=/tmp", NULL };
 	setpgid(0, 0);
@@ -493,9 +501,10 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 		_exit(126);
 	}
 	for (int fd = 3; fd < 1024; fd++)
-		close(fd);
+		if (fd != report)
+			close(fd);
 	int inside = mode == BOX_NAMESPACES;
-	if (inside && enter_root(dir, lim->writable) < 0) {
+	if (inside && enter_root(dir, lim->writable, report >= 0) < 0) {
 		dprintf(2, "grader: sandbox root: %s\n", strerror(errno));
 		_exit(126);
 	}
@@ -507,9 +516,13 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 			_exit(126);
 		}
 	}
+	// Traced: the watcher stays here, in the jail, outside the limits.
+	struct box_limits mine = *lim;
+	if (report >= 0 && callwatch_fork(report, &sync_fd) == 0)
+		mine.nproc++;  // the watcher is one of the uid's processes
 	// The limits last, just before exec: under them even the grader's own
 	// code may fail (an ASan build cannot map its memory).
-	if (set_limits(lim) < 0) {
+	if (set_limits(&mine) < 0) {
 		dprintf(2, "grader: sandbox limits: %s\n", strerror(errno));
 		_exit(126);
 	}
@@ -517,32 +530,52 @@ static void jail_child(int in[2], int out[2], int err[2], const char *dir,
 	// every capability; no setuid program can give any back.
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		_exit(126);
+	if (sync_fd >= 0)
+		callwatch_child(sync_fd);  // refused or not, the program runs
 	execve(argv[0], argv, env);
 	dprintf(2, "grader: cannot run %s: %s\n", argv[0], strerror(errno));
 	_exit(127);
 }
 
-int jail_start(struct jail *j, const char *dir, char *const argv[],
-               const struct box_limits *lim)
+// jail_start, traced or not.
+static int start(struct jail *j, const char *dir, char *const argv[],
+                 const struct box_limits *lim, int traced)
 {
-	int in[2], out[2], err[2];
+	int in[2], out[2], err[2], rep[2] = { -1, -1 };
 	memset(j, 0, sizeof *j);
-	j->pid = -1, j->in = j->out = j->err = -1, j->status = -1;
+	j->pid = -1, j->in = j->out = j->err = j->calls_fd = -1, j->status = -1;
+	j->calls.bind_port = -1;
 	if (pipe2(in, O_CLOEXEC) < 0)
 		return -1;
 	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0)
+		return -1;
+	if (traced && pipe2(rep, O_CLOEXEC) < 0)
 		return -1;
 	pid_t pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0)
-		jail_child(in, out, err, dir, argv, lim);
+		jail_child(in, out, err, rep[1], dir, argv, lim);
 	setpgid(pid, pid);
 	close(in[0]), close(out[1]), close(err[1]);
-	j->pid = pid, j->in = in[1], j->out = out[0], j->err = err[0];
+	if (traced)
+		close(rep[1]);
+	j->pid = pid, j->in = in[1], j->out = out[0], j->err = err[0], j->calls_fd = rep[0];
 	fcntl(j->out, F_SETFL, O_NONBLOCK);
 	fcntl(j->err, F_SETFL, O_NONBLOCK);
 	return 0;
+}
+
+int jail_start(struct jail *j, const char *dir, char *const argv[],
+               const struct box_limits *lim)
+{
+	return start(j, dir, argv, lim, 0);
+}
+
+int jail_start_traced(struct jail *j, const char *dir, char *const argv[],
+                      const struct box_limits *lim)
+{
+	return start(j, dir, argv, lim, 1);
 }
 
 void jail_input(struct jail *j, const char *s)
@@ -585,12 +618,26 @@ static void drain(int *fd, struct capbuf *b)
 	}
 }
 
+// Once the program has ended: take the watcher's sum of its calls (it
+// wrote it before it ended; none if it was killed).
+static void take_calls(struct jail *j)
+{
+	if (j->calls_fd < 0)
+		return;
+	fcntl(j->calls_fd, F_SETFL, O_NONBLOCK);
+	callwatch_read(j->calls_fd, &j->calls);
+	close(j->calls_fd);
+	j->calls_fd = -1;
+}
+
 // Reap the program if it has exited.
 static void reap(struct jail *j)
 {
 	int st;
-	if (j->pid > 0 && j->status < 0 && waitpid(j->pid, &st, WNOHANG) == j->pid)
+	if (j->pid > 0 && j->status < 0 && waitpid(j->pid, &st, WNOHANG) == j->pid) {
 		j->status = st;
+		take_calls(j);
+	}
 }
 
 int jail_pump(struct jail *j, int timeout_ms)
@@ -680,6 +727,7 @@ void jail_kill(struct jail *j)
 			waitpid(j->pid, &j->status, 0);
 		j->pid = -1;
 	}
+	take_calls(j);
 	drain(&j->out, &j->o);
 	drain(&j->err, &j->e);
 	for (int *fd = &j->in; fd <= &j->err; fd++)

@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "callwatch.h"
+
 struct box_limits {
 	int cpu_s;      // RLIMIT_CPU, seconds
 	long as_mb;     // RLIMIT_AS, MiB
@@ -75,6 +77,8 @@ struct jail {
 	int status;                // wait status once exited, else -1
 	int flooded;               // killed for too much output
 	int stopped;               // killed by us while still running
+	int calls_fd;              // jail_start_traced: the watcher's sum, else -1
+	struct callsum calls;      // its socket calls (calls.traced 0: not known)
 };
 
 // Check that namespaces can be made here. 0, or -1 with a one-line
@@ -98,6 +102,13 @@ int box_run(int (*fn)(void *arg, int resfd), void *arg, int timeout_ms,
 // program runs from dir and "/sandbox/X" arguments become "X". 0 or -1.
 int jail_start(struct jail *j, const char *dir, char *const argv[],
                const struct box_limits *lim);
+
+// jail_start, with the program's socket calls recorded by a watcher in
+// the jail (callwatch.h) and summed up in j->calls once it has ended.
+// Where tracing is refused the program runs all the same, and
+// j->calls.traced is 0 with the reason in j->calls.why.
+int jail_start_traced(struct jail *j, const char *dir, char *const argv[],
+                      const struct box_limits *lim);
 
 // The uid outside the namespaces that student code runs as (the caller's
 // own uid unless the grader runs as root). Folders it must write to are
