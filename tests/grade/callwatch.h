@@ -44,8 +44,9 @@ struct callsum {
 // (never returns). -1 if fork failed (then nothing is watched).
 int callwatch_fork(int report_fd, int *sync_fd);
 
-// In the program, just before exec and after its limits: take the
-// watcher's word and install the recorder's filter if told to. 0 or -1.
+// In the program to be, before its limits (under them an ASan build of
+// the grader cannot allocate): take the watcher's word and install the
+// recorder's filter if told to. 0 or -1.
 int callwatch_child(int sync_fd);
 
 // Read the sum the watcher wrote on fd (non-blocking, after the program

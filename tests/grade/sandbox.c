@@ -518,8 +518,10 @@ static void jail_child(int in[2], int out[2], int err[2], int report, const char
 	}
 	// Traced: the watcher stays here, in the jail, outside the limits.
 	struct box_limits mine = *lim;
-	if (report >= 0 && callwatch_fork(report, &sync_fd) == 0)
+	if (report >= 0 && callwatch_fork(report, &sync_fd) == 0) {
 		mine.nproc++;  // the watcher is one of the uid's processes
+		callwatch_child(sync_fd);  // refused or not, the program runs
+	}
 	// The limits last, just before exec: under them even the grader's own
 	// code may fail (an ASan build cannot map its memory).
 	if (set_limits(&mine) < 0) {
@@ -530,8 +532,6 @@ static void jail_child(int in[2], int out[2], int err[2], int report, const char
 	// every capability; no setuid program can give any back.
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		_exit(126);
-	if (sync_fd >= 0)
-		callwatch_child(sync_fd);  // refused or not, the program runs
 	execve(argv[0], argv, env);
 	dprintf(2, "grader: cannot run %s: %s\n", argv[0], strerror(errno));
 	_exit(127);
