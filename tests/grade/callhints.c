@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <string.h>
 
 // n with a comma every three digits ("200,000"), in out (32 bytes).
 static const char *grouped(long n, char *out)
@@ -33,7 +34,8 @@ static const char *times(int n, char *out)
 	return out;
 }
 
-// Say once why prog's calls are not in the hint, if they were not recorded.
+// Say once why prog's calls are not in the hint, if they were not
+// recorded. 1 if they were.
 static int traced(struct tcase *t, const char *prog, const struct jail *j)
 {
 	if (j->calls.traced)
@@ -49,10 +51,10 @@ void hint_tcp_recvs(struct tcase *t, const char *prog, const struct jail *j, siz
 	char a[32], b[32], c[32];
 	if (!traced(t, prog, j))
 		return;
-	if (s->tcp_recvs == 0) {
-		say(t, "\n  %s made no recv() call on its TCP socket that returned (traced)", prog);
+	if (s->tcp_recvs == 0 && s->tcp_connects > 0)
+		say(t, "\n  %s connected but made no recv() call that returned (traced)", prog);
+	if (s->tcp_recvs == 0)
 		return;
-	}
 	if (s->tcp_recv_bytes == (long)sent) {
 		say(t, "\n  %s called recv() %s; %s returned all %s bytes the server sent "
 		    "(traced): they came, so look at where they went and what was printed",
@@ -92,8 +94,13 @@ void hint_udp_recvfrom(struct tcase *t, const char *prog, const struct jail *j)
 	char a[32];
 	if (!traced(t, prog, j))
 		return;
+	if (s->failed[CW_SEND] > 0 && s->udp_sends == 0) {
+		say(t, "\n  %s's sendto() failed: %s (traced)", prog,
+		    strerror(s->first_errno[CW_SEND]));
+		return;
+	}
 	if (s->udp_sends == 0)
-		say(t, "\n  %s's calls sent no datagram (traced)", prog);
+		return;  // the reason says so already
 	if (s->n[CW_RECV] == 0 && !s->recv_unfinished)
 		say(t, "\n  %s never called recvfrom() (traced): the reply is only in its "
 		    "socket until it does", prog);

@@ -40,7 +40,8 @@ static void add_returned(struct callsum *s, int k, const struct call_rec *r)
 {
 	s->n[k]++;
 	if (r->err != 0) {
-		s->failed[k]++;
+		if (s->failed[k]++ == 0)
+			s->first_errno[k] = r->err;
 		return;
 	}
 	if (k == CW_RECV && r->sock.proto == 6) {
@@ -50,6 +51,8 @@ static void add_returned(struct callsum *s, int k, const struct call_rec *r)
 	}
 	if (k == CW_SEND && r->sock.proto == 17)
 		s->udp_sends++;
+	if (k == CW_CONNECT && r->sock.proto == 6)
+		s->tcp_connects++;
 	if (k == CW_BIND && s->bind_port < 0) {
 		s->bind_port = r->sock.lport;
 		s->bind_proto = r->sock.proto;

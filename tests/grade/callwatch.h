@@ -27,6 +27,8 @@ struct callsum {
 	char why[256];          // traced 0: why not, or "" (no record came)
 	int n[CW_KINDS];        // calls of each kind that returned
 	int failed[CW_KINDS];   // of those, the ones that returned -1
+	int first_errno[CW_KINDS]; // the errno of the first of them
+	int tcp_connects;       // connect() calls on TCP sockets that returned 0
 	int tcp_recvs;          // recv() calls on TCP sockets that returned >= 0
 	long tcp_recv_bytes;    // the bytes they returned in all
 	int tcp_recv_eof;       // one of them returned 0 (the peer's FIN)
