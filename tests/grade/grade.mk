@@ -17,6 +17,8 @@
 #   make classroom-workflow                   tests/grade/classroom.yml
 GRADE_SRCS  := $(wildcard tests/grade/*.c)
 GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
+# Why namespaces are refused is socktrace's diagnosis, shared (trace/nsdiag.h).
+GRADE_SHARED_OBJS := $(BUILD)/trace/nsdiag_linux.o
 GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs
@@ -39,15 +41,15 @@ GRADE_OUT_junit      = build/grade/results.xml
 GRADE_OUT_gradescope = build/grade/results.json
 OUT         ?= $(GRADE_OUT_$(FORMAT))
 
-$(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) | $(call DEPS_STAMP,build)
+$(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) trace/nsdiag.h | $(call DEPS_STAMP,build)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -D_GNU_SOURCE $(PCAP_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -D_GNU_SOURCE -Itrace $(PCAP_CFLAGS) -c -o $@ $<
 
 # The grader sandboxes with Linux namespaces: elsewhere (macOS) the rest of
 # the kit builds and `make grade` says what it needs.
 ifeq ($(shell uname -s),Linux)
 ALL_BINS    += $(GRADER)
-$(GRADER): $(GRADE_OBJS)
+$(GRADER): $(GRADE_OBJS) $(GRADE_SHARED_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PCAP_LIBS)
 else
 $(GRADER):
