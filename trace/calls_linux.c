@@ -519,11 +519,14 @@ static void track_active(struct calls *c, const struct call_rec *r)
 		remember_sent(c, r);
 }
 
-// What the packets printed before r taught of its socket's ends (a
-// refused connect()'s port, known only from its SYN).
+// What the packets printed before r, a call that sends, taught of its
+// socket's ends (a refused connect()'s port, known only from its SYN).
+// A call that cannot send keeps the ends its socket had when it was made:
+// a port learnt later, at a sendto() that had not happened yet, is not
+// its (and would tie it to the conversation only when printed late).
 static void learn_ends(struct calls *c, struct call_rec *r)
 {
-	for (int i = 0; r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
+	for (int i = 0; r->may_send && r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
 		if (c->socks[i].ino == r->sock.ino)
 			r->sock = c->socks[i];
 }
