@@ -118,7 +118,8 @@ endif
 
 # dockersim runs a command under Docker's default profile (its
 # capabilities and a libseccomp filter refusing namespaces), for the
-# grading suite's tests of container mode (test_grade_container).
+# grading suite's tests of container mode (test_grade_container) and
+# socktrace's in a container (test_demo).
 DOCKERSIM := $(BUILD)/tests/dockersim
 SECCOMP_LIBS = $(shell pkg-config --libs libseccomp)
 # It is the container, not code under test: never built with the
@@ -128,6 +129,8 @@ $(DOCKERSIM): tests/dockersim.c | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< $(SECCOMP_LIBS)
 $(BUILD)/tests/test_grade_container: $(GRADETEST_OBJ) | $(DOCKERSIM)
+# ... and for socktrace's own words there (test_demo).
+$(BUILD)/tests/test_demo: | $(DOCKERSIM)
 
 # test_calls runs a small multi-threaded program of its own
 CALLS_THREADS := $(BUILD)/tests/calls_threads

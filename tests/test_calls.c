@@ -2,7 +2,9 @@
 // runs of the solutions, checked through its --json output and its text,
 // ladder and Mermaid forms: each call's return value and data, its tie
 // to the packets it sent, the order of calls and packets in time, the
-// notes that state what the calls show (bind(), send() split or joined), a
+// notes that state what the calls show (bind(), send() split or joined,
+// the call that sent each FIN, the roles where the ports do not tell),
+// getaddrinfo's probe sockets left out, a
 // forking server, a multi-threaded program, programs that end mid-call,
 // escapes, and the one-line fallback where ptrace is refused.
 // Times are the machine's, so the checks are on order, not on values.
@@ -463,6 +465,129 @@ static void test_text_ladder_mermaid(void **state)
 	assert_true(mnote && marrow && mnote < marrow);
 }
 
+// The FINs' notes name the call that sent each, as the calls show it:
+// TCPClient's shutdown(3, SHUT_WR) (a half-close: it still receives), the
+// server's close(4) after it; the book's Python client closes first with
+// close(3) (not a half-close). Nothing is left to "close() or shutdown()".
+static void test_fin_notes_name_the_call(void **state)
+{
+	(void)state;
+	socktrace(&res, "run", "--json", "--input", "fin", "--", tcps, "0", "--", tcpc,
+	          "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_non_null(strstr(res.out, "FIN from the client, which closes first: its "
+	                       "shutdown(3, SHUT_WR) (traced) says it will send no more data"));
+	assert_non_null(strstr(res.out, "the server can still send, and the client still "
+	                       "receives: shutdown(SHUT_WR) is a half-close"));
+	assert_non_null(strstr(res.out, "FIN from the server: its close(4) (traced) closes its "
+	                       "side too, after the client's FIN"));
+	assert_null(strstr(res.out, "its close() or shutdown(SHUT_WR) says"));
+	assert_null(strstr(res.out, "typically close()"));
+	if (access("/usr/bin/python3", X_OK) != 0) {
+		print_message("skipped the Python client: no /usr/bin/python3\n");
+		return;
+	}
+	socktrace(&res, "run", "--json", "--input", "fin", "--", tcps, "0", "--", "/usr/bin/python3",
+	          "tests/interop/TCPClient.py", "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_non_null(strstr(res.out, "FIN from the client, which closes first: its close(3) "
+	                       "(traced) says it will send no more data"));
+	assert_non_null(strstr(res.out, "but the client closed its socket (not a half-close): it "
+	                       "cannot receive, and its kernel answers further data with RST"));
+}
+
+// Where the ports do not tell the roles (both ephemeral: each server on
+// port 0), the recorded calls do: the UDP client is the end whose port
+// the OS picked, the server the end that called bind(); over TCP, with
+// the handshake filtered out, the end that called listen() is the server.
+static void test_roles_from_calls(void **state)
+{
+	(void)state;
+	char want[200];
+	socktrace(&res, "run", "--json", "--input", "roles", "--", udps, "0", "--", udpc,
+	          "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int q = find_packet(&res, "udp-request", 0);
+	assert_true(q >= 0 && res.r[q].sport >= 32768 && res.r[q].dport >= 32768);
+	assert_string_equal(res.r[q].cause_prog, "UDPClient");
+	snprintf(want, sizeof want, "client 127.0.0.1:%d (traced: the OS picked its port, the "
+	         "other end called bind() for its own), server 127.0.0.1:%d", res.r[q].sport,
+	         res.r[q].dport);
+	assert_non_null(strstr(res.out, want));
+	assert_null(strstr(res.out, "this is a guess"));
+	socktrace(&res, "run", "--json", "--filter", "tcp[13] & 2 == 0", "--input", "roles", "--",
+	          tcps, "0", "--", tcpc, "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_true(res.n > 0);
+	int first = 0;
+	while (first < res.n && res.r[first].is_call)
+		first++;
+	assert_true(first < res.n);
+	assert_string_equal(res.r[first].cause_prog, "TCPClient");  // its connect()'s last ACK
+	snprintf(want, sizeof want, "client 127.0.0.1:%d (traced: the other end called listen(), "
+	         "or its socket came from accept())", res.r[first].sport);
+	assert_non_null(strstr(res.out, want));
+	assert_non_null(strstr(res.out, "the recorded calls tell which end is the client"));
+	assert_null(strstr(res.out, "this is a guess"));
+}
+
+// How many calls named name program made in r.
+static int count_calls(const struct result *r, const char *program, const char *name)
+{
+	int n = 0;
+	for (int i = find_call(r, program, name, 0); i >= 0; i = find_call(r, program, name, i + 1))
+		n++;
+	return n;
+}
+
+// getaddrinfo()'s probes (glibc sorts the servers' two addresses, RFC
+// 6724, with a UDP socket that only connect()s and getsockname()s, then
+// is closed, sending nothing) are left out: each server lists the one
+// socket it serves on. A UDP socket that connect()s and then sends is
+// listed whole, in time order.
+static void test_getaddrinfo_probe_hidden(void **state)
+{
+	(void)state;
+	socktrace(&res, "run", "--json", "--input", "probe", "--", udps, "0", "--", udpc,
+	          "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(count_calls(&res, "UDPServer", "socket"), 1);
+	assert_int_equal(count_calls(&res, "UDPServer", "connect"), 0);
+	assert_int_equal(count_calls(&res, "UDPServer", "close"), 0);
+	assert_int_equal(count_calls(&res, "UDPServer", "bind"), 1);
+	assert_null(strstr(res.out, "address family 0"));
+	socktrace(&res, "run", "--json", "--input", "probe", "--", tcps, "0", "--", tcpc,
+	          "127.0.0.1", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(count_calls(&res, "TCPServer", "socket"), 1);
+	assert_int_equal(count_calls(&res, "TCPServer", "connect"), 0);
+	assert_int_equal(count_calls(&res, "TCPServer", "listen"), 1);
+	if (access("/usr/bin/python3", X_OK) != 0) {
+		print_message("skipped the connected UDP client: no /usr/bin/python3\n");
+		return;
+	}
+	socktrace(&res, "run", "--json", "--", udps, "0", "--", "/usr/bin/python3", "-c",
+	          "import socket, sys\n"
+	          "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+	          "s.connect(('127.0.0.1', int(sys.argv[1])))\n"
+	          "s.send(b'connected')\n"
+	          "s.recv(100)\n", "{port}", NULL);
+	assert_int_equal(res.status, 0);
+	int so = find_call(&res, "python3", "socket", 0);
+	if (so < 0)  // the interpreter names itself python3.N
+		for (int i = 0; i < res.n && so < 0; i++)
+			if (res.r[i].is_call && !strncmp(res.r[i].program, "python3", 7) &&
+			    !strcmp(res.r[i].call, "socket"))
+				so = i;
+	assert_true(so >= 0);
+	int co = find_call(&res, res.r[so].program, "connect", so);
+	int q = find_packet(&res, "udp-request", 0);
+	assert_true(co > so && q > co);
+	assert_string_equal(res.r[q].cause_prog, res.r[so].program);
+	for (int i = 1; i < res.n; i++)  // one timeline, in order
+		assert_true(res.r[i].ts >= res.r[i - 1].ts);
+}
+
 // poll() and select() on a socket are recorded (python3's select module
 // makes them: pselect6 or select, and poll).
 static void test_poll_select(void **state)
@@ -757,8 +882,8 @@ static void become_docker_root(void)
 }
 
 // As root in a Docker-like sandbox (no namespaces for socktrace, ptrace
-// allowed): socktrace traces this host's own loopback, and the calls are
-// recorded there too.
+// allowed): socktrace traces the container's own loopback, and the calls
+// are recorded there too.
 static void test_docker_root(void **state)
 {
 	(void)state;
@@ -792,7 +917,8 @@ static void test_docker_root(void **state)
 	if (!WIFEXITED(res.status) || WEXITSTATUS(res.status) != 0)
 		print_message("status %d, stderr:\n%s\n", res.status, res.err);
 	assert_true(WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0);
-	assert_non_null(strstr(res.err, "tracing this host's own loopback instead"));
+	assert_non_null(strstr(res.err, "this is a container (a seccomp filter refuses unshare()); "
+	                       "tracing the container's own loopback instead"));
 	assert_null(strstr(res.err, "calls are not recorded"));
 	int cs = find_call(&res, "UDPClient", "sendto", 0), q = find_packet(&res, "udp-request", 0);
 	assert_true(cs >= 0 && q >= 0);
@@ -822,6 +948,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_text_ladder_mermaid, teardown),
 		cmocka_unit_test_teardown(test_escapes, teardown),
 		cmocka_unit_test_teardown(test_poll_select, teardown),
+		cmocka_unit_test_teardown(test_fin_notes_name_the_call, teardown),
+		cmocka_unit_test_teardown(test_roles_from_calls, teardown),
+		cmocka_unit_test_teardown(test_getaddrinfo_probe_hidden, teardown),
 		cmocka_unit_test_teardown(test_sent_after_return, teardown),
 		cmocka_unit_test_teardown(test_json_schema, teardown),
 		cmocka_unit_test_teardown(test_ptrace_refused, teardown),

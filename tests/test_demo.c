@@ -3,6 +3,8 @@
 // the textbook's port 12000; the programs' lines come in time order among
 // the packets (trace/timeline.c, and a real TCP run); the lossy scenarios
 // fall back to a shipped capture, saying so, where tc netem cannot run;
+// in a container (tests/dockersim) socktrace says why no private namespace
+// can be made there and what applies there, and does what it can;
 // `socktrace shell` has the programs on PATH and leaves nothing running;
 // --step on a terminal takes single keys and gives the terminal back.
 #include <setjmp.h>
@@ -16,6 +18,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <termios.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -283,6 +286,99 @@ static void test_loss_targets_fall_back(void **state)
 	}
 }
 
+// ---- in a container ----
+
+// Run sh -c script under tests/dockersim (Docker's default profile) and
+// return its wait status; skip where no container can be simulated.
+static int contained(const char *script)
+{
+	char sim[4096];
+	snprintf(sim, sizeof sim, "%s", harness_path("tests/dockersim"));
+	if (geteuid() != 0 || access(sim, X_OK) != 0) {
+		print_message("skipped: dockersim needs root and %s\n", sim);
+		skip();
+	}
+	char *argv[] = { sim, "/bin/sh", "-c", (char *)script, NULL };
+	int status = run(argv, 60000);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 125) {
+		print_message("skipped: dockersim could not make a container here: %s\n", err);
+		skip();
+	}
+	return status;
+}
+
+// The line of err holding want (to its end), or fail.
+static const char *err_line(const char *want, char *line, size_t size)
+{
+	const char *at = strstr(err, want);
+	if (at == NULL)
+		fail_msg("no \"%s\" on stderr:\n%s", want, err);
+	while (at > err && at[-1] != '\n')
+		at--;
+	size_t len = strcspn(at, "\n");
+	snprintf(line, size, "%.*s", (int)(len < size ? len : size - 1), at);
+	return line;
+}
+
+// In a container (Docker's default profile) as root, make trace-tcp says
+// in one line that no private namespace can be made there, why, that it
+// traces the container's own loopback instead and what would give a
+// private one; then it does trace the exchange. The sysctl fixes of a
+// machine that forbids user namespaces do not apply there and are not
+// given.
+static void test_container_root_traces_its_loopback(void **state)
+{
+	(void)state;
+	char cmd[4096], sh[4400], line[1024];
+	target_command("trace-tcp", cmd, sizeof cmd);
+	write_to(cmd, sizeof cmd, "/dev/null");
+	snprintf(sh, sizeof sh, "exec %s", cmd);
+	int status = contained(sh);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail_msg("trace-tcp in a container: status %#x\n%s\n%s", status, out, err);
+	err_line("this is a container (a seccomp filter refuses unshare())", line, sizeof line);
+	assert_non_null(strstr(line, "socktrace: run: no private network namespace here: "));
+	assert_non_null(strstr(line, "tracing the container's own loopback instead"));
+	assert_non_null(strstr(line, "for a private one: start the container with --cap-add "
+	                       "SYS_ADMIN --cap-add NET_ADMIN (or --security-opt seccomp=unconfined)"));
+	assert_null(strstr(err, "sysctl"));
+	assert_null(strstr(err, "run as root"));
+	assert_non_null(strstr(out, "handshake-3"));
+	assert_non_null(strstr(out, "[TCPClient] From Server: HELLO FROM SOCKLAB"));
+}
+
+// Not root in the container: nothing can be captured there, so socktrace
+// says to run it as root in the container (or start the container
+// otherwise, or trace on the host) and shows the recorded capture; with
+// --two-hosts root cannot either (no second namespace) and is told what
+// would allow it.
+static void test_container_user_gets_the_recording(void **state)
+{
+	(void)state;
+	char dir[64], sh[8192], line[1024];
+	assert_int_equal(harness_scratch(dir, sizeof dir, "test_demo"), 0);
+	assert_int_equal(chmod(dir, 0755), 0);
+	char *cp[] = { "/bin/cp", (char *)harness_path("socktrace"), "tests/captures/rec-udp.pcap",
+	               dir, NULL };
+	assert_int_equal(run(cp, 10000), 0);
+	snprintf(sh, sizeof sh, "setpriv --reuid=65534 --regid=65534 --clear-groups %s/socktrace "
+	         "run -q --fallback %s/rec-udp.pcap -- /bin/true; echo status $? >&2; "
+	         "%s/socktrace run -q --two-hosts -- /bin/true", dir, dir, dir);
+	int status = contained(sh);
+	harness_rmtree(dir);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 3);  // the second run: no fallback given
+	err_line("fix: run socktrace as root in the container (it traces the container's own "
+	         "loopback), start the container with", line, sizeof line);
+	assert_non_null(strstr(line, "this is a container (a seccomp filter refuses unshare())"));
+	assert_non_null(strstr(err, "showing the recorded capture"));
+	assert_non_null(strstr(err, "status 0"));
+	assert_non_null(strstr(out, "udp-request"));
+	err_line("fix: start the container with --cap-add SYS_ADMIN", line, sizeof line);
+	assert_null(strstr(line, "as root"));
+	assert_null(strstr(err, "tracing the container's own loopback"));
+}
+
 // ---- socktrace shell ----
 
 // Is process pid gone (not even a zombie of ours)?
@@ -459,6 +555,8 @@ int main(void)
 		cmocka_unit_test(test_trace_targets_serve_on_12000),
 		cmocka_unit_test(test_trace_targets_run_on_12000),
 		cmocka_unit_test(test_loss_targets_fall_back),
+		cmocka_unit_test(test_container_root_traces_its_loopback),
+		cmocka_unit_test(test_container_user_gets_the_recording),
 		cmocka_unit_test(test_shell_has_programs_and_leaves_nothing),
 		cmocka_unit_test(test_step_takes_single_keys),
 		cmocka_unit_test(test_step_restores_terminal_on_signals),

@@ -213,16 +213,42 @@ static int ephemeral(uint16_t port)
 	return port >= 32768;
 }
 
+// Which end the recorded calls f show to be the client where the ports do
+// not (pick_client): 0 the packet's source, 1 its destination, -1 the calls
+// do not settle it. *why says how, of the client.
+static int role_fact(const struct call_fact *f, const char **why)
+{
+	static const char *const serves = "traced: the other end called listen(), or "
+	                                  "its socket came from accept()";
+	static const char *const connects = "traced: it called connect()";
+	static const char *const picked = "traced: the OS picked its port, the other end "
+	                                  "called bind() for its own";
+	if (!f)
+		return -1;
+	if (f->to.serves || f->connected)
+		return *why = f->to.serves ? serves : connects, 0;
+	if (f->serves || f->to.connected)
+		return *why = f->serves ? serves : connects, 1;
+	if (f->bind_known && f->to.made && f->bound != f->to.bound)
+		return *why = picked, f->bound;
+	return -1;
+}
+
 // Decide which end of a new conversation is the client: the one that
 // sent a SYN, the one a SYN-ACK went to, the one on an ephemeral port
-// talking to a non-ephemeral one, or else the first sender. Returns 0 if
+// talking to a non-ephemeral one, the one the recorded calls f show
+// (connect(), listen(), bind()), or else the first sender. Returns 0 if
 // the packet's source is the client, 1 if its destination is; *guessed
-// is 1 when no SYN decided it (a TCP capture that began mid-stream).
-static int pick_client(const struct packet *pk, const char **why, int *guessed)
+// is 1 when no SYN decided it (a TCP capture that began mid-stream);
+// *traced when the calls did.
+static int pick_client(const struct packet *pk, const struct call_fact *f,
+                       const char **why, int *guessed, int *traced)
 {
 	int tcp = pk->proto == PROTO_TCP;
+	int side;
 
 	*guessed = tcp;
+	*traced = 0;
 	if (tcp && (pk->tcp_flags & TCP_SYN)) {
 		int synack = (pk->tcp_flags & TCP_ACK) != 0;
 		*why = synack ? "the SYN-ACK went to it" : "it sent the SYN";
@@ -233,6 +259,10 @@ static int pick_client(const struct packet *pk, const char **why, int *guessed)
 		*why = "its port looks ephemeral, the other end's does not";
 		return ephemeral(pk->dport);
 	}
+	if ((side = role_fact(f, why)) >= 0) {
+		*traced = 1;
+		return side;
+	}
 	*why = tcp ? "it sent the first segment seen; both ports look alike, so "
 	             "this is a guess" :
 	             "it sent the first datagram seen; both ports look alike, "
@@ -242,7 +272,7 @@ static int pick_client(const struct packet *pk, const char **why, int *guessed)
 
 // Fill c as a new conversation of pk's protocol numbered id, its ends
 // set by pick_client; *dir as conv_find.
-static void conv_init(struct conv *c, const struct packet *pk,
+static void conv_init(struct conv *c, const struct packet *pk, const struct call_fact *f,
                       unsigned long id, int *dir)
 {
 	memset(c, 0, sizeof *c);
@@ -250,7 +280,7 @@ static void conv_init(struct conv *c, const struct packet *pk,
 	c->proto = pk->proto;
 	c->first_fin = -1;
 	c->d[0].wscale = c->d[1].wscale = -1;
-	*dir = pick_client(pk, &c->why_client, &c->guessed);
+	*dir = pick_client(pk, f, &c->why_client, &c->guessed, &c->roles_traced);
 	c->addr[*dir] = pk->src;
 	c->port[*dir] = pk->sport;
 	c->addr[!*dir] = pk->dst;
@@ -259,9 +289,10 @@ static void conv_init(struct conv *c, const struct packet *pk,
 	format_endpoint(c->label[1], &c->addr[1], c->port[1]);
 }
 
-// Find or make the conversation of a UDP or TCP packet; *dir as conv_find.
+// Find or make the conversation of a UDP or TCP packet (f: what the
+// calls show of it, or NULL); *dir as conv_find.
 static struct conv *conv_get(struct annotator *an, const struct packet *pk,
-                             int *dir, int *is_new)
+                             const struct call_fact *f, int *dir, int *is_new)
 {
 	struct conv *c = conv_find(an, pk->proto, &pk->src, pk->sport,
 	                           &pk->dst, pk->dport, dir);
@@ -269,7 +300,7 @@ static struct conv *conv_get(struct annotator *an, const struct packet *pk,
 	if (c)
 		return c;
 	c = conv_slot(an, pk->proto, &pk->src, pk->sport, &pk->dst, pk->dport);
-	conv_init(c, pk, an->next_id++, dir);
+	conv_init(c, pk, f, an->next_id++, dir);
 	*is_new = 1;
 	return c;
 }
@@ -289,15 +320,15 @@ static int tcp_reused(const struct conv *c, int dir, const struct packet *pk)
 // reused. Returns the old conversation's number; *ago is how long ago it
 // closed in seconds (-1 if its end was not seen).
 static unsigned long conv_renew(struct annotator *an, struct conv *c,
-                                const struct packet *pk, int *dir, double *ago,
-                                int *timewait)
+                                const struct packet *pk, const struct call_fact *f,
+                                int *dir, double *ago, int *timewait)
 {
 	unsigned long old = c->id;
 
 	*ago = c->state == ST_CLOSED ?
 	       (double)(tv_usec(&pk->ts) - c->closed_usec) / 1e6 : -1;
 	*timewait = c->timewait && *ago < 60;
-	conv_init(c, pk, an->next_id++, dir);
+	conv_init(c, pk, f, an->next_id++, dir);
 	return old;
 }
 
@@ -504,18 +535,18 @@ static void annotate_fragment(struct annotator *an, const struct packet *pk,
 }
 
 // Say that a TCP conversation's handshake is not known, and why.
-static void explain_no_handshake(const struct annotator *an,
+static void explain_no_handshake(const struct annotator *an, const struct conv *c,
                                  struct annotation *a)
 {
+	const char *roles = c->roles_traced ? "the recorded calls tell which end is the "
+	                                      "client" : "which end is the client is a guess";
 	if (an->evictions)
 		note(a, "no handshake seen for it: not captured, or forgotten with "
 		     "its conversation (the table keeps %u conversations and has "
-		     "forgotten %lu so far): which end is the client is a guess",
-		     an->nsets * WAYS, an->evictions);
+		     "forgotten %lu so far): %s", an->nsets * WAYS, an->evictions, roles);
 	else
 		note(a, "the handshake was not captured (the capture began after "
-		     "it, missed it, or a filter left it out): which end is the "
-		     "client is a guess");
+		     "it, missed it, or a filter left it out): %s", roles);
 	note(a, "relative numbers start at 1 with the first segment seen each "
 	     "way, as Wireshark counts them");
 }
@@ -526,14 +557,14 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
                                struct annotation *a)
 {
 	int dir, is_new;
-	struct conv *c = conv_get(an, pk, &dir, &is_new);
+	struct conv *c = conv_get(an, pk, f, &dir, &is_new);
 
 	unsigned long old = 0;
 	double ago = -1;
 	int timewait = 0;
 
 	if (!is_new && pk->proto == PROTO_TCP && tcp_reused(c, dir, pk)) {
-		old = conv_renew(an, c, pk, &dir, &ago, &timewait);
+		old = conv_renew(an, c, pk, f, &dir, &ago, &timewait);
 		is_new = 1;
 	}
 	c->last_use = an->clock;
@@ -546,7 +577,7 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	if (want && old)
 		explain_reuse(old, ago, timewait, a);
 	if (want && is_new && c->guessed)
-		explain_no_handshake(an, a);
+		explain_no_handshake(an, c, a);
 	if (pk->proto == PROTO_UDP)
 		annotate_udp(c, dir, pk, want, f, a);
 	else

@@ -71,6 +71,7 @@ struct annotation {
 struct call_fact {
 	char program[32];        // the program that made the call, escaped
 	char call[16];           // the call that sent the packet: "sendto", ...
+	char args[48];           // its arguments as listed ("3, SHUT_WR"), escaped
 	int in_progress;         // 1: sent while it ran; 0: after it returned
 	long len;                // data calls: the bytes it was given (or, once
 	                         // returned, sent); -1: not known
@@ -80,6 +81,12 @@ struct call_fact {
 	int bind_any_port;       // it asked for port 0 (the OS picked one)
 	char port_by[16];        // not bound: the call at which the OS picked
 	                         // its port ("sendto", "connect"), "" not known
+	int serves;              // its socket listen()ed, or came from accept()
+	int connected;           // connect() was called on its socket (or is this call)
+	struct {                 // the socket the packet goes to, if recorded:
+		int made;        // its socket() was recorded (so bound is known)
+		int bound, serves, connected;  // as above
+	} to;
 };
 
 struct annotator;

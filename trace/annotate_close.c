@@ -4,20 +4,64 @@
 #include "annotate_int.h"
 
 #include <stdio.h>
+#include <string.h>
 
-// Notes of the first FIN of a connection.
-static void first_fin_notes(int dir, struct annotation *a)
+// The recorded call f that sent a FIN, as "close(4)" into out: 1, or 0
+// when f is not a close() or shutdown() in progress (the notes infer).
+static int fin_call(const struct call_fact *f, char *out, size_t size)
 {
-	note(a, "FIN from the %s, which closes first: its close() or "
-	     "shutdown(SHUT_WR) says it will send no more data", side[dir]);
-	note(a, "the %s-to-%s direction is finished; the %s can still send. "
-	     "After shutdown() the %s still receives (a half-close); after "
-	     "close() it cannot, and its kernel answers further data with RST",
-	     side[dir], side[!dir], side[!dir], side[dir]);
+	if (!f || !f->in_progress ||
+	    (strcmp(f->call, "close") != 0 && strcmp(f->call, "shutdown") != 0))
+		return 0;
+	snprintf(out, size, "%s(%s)", f->call, f->args);
+	return 1;
+}
+
+// Notes of the first FIN of a connection, the call f that sent it as a
+// fact when it was recorded.
+static void first_fin_notes(int dir, const struct call_fact *f, struct annotation *a)
+{
+	char call[80];
+	if (!fin_call(f, call, sizeof call)) {
+		note(a, "FIN from the %s, which closes first: its close() or "
+		     "shutdown(SHUT_WR) says it will send no more data", side[dir]);
+		note(a, "the %s-to-%s direction is finished; the %s can still send. "
+		     "After shutdown() the %s still receives (a half-close); after "
+		     "close() it cannot, and its kernel answers further data with RST",
+		     side[dir], side[!dir], side[!dir], side[dir]);
+		return;
+	}
+	note(a, "FIN from the %s, which closes first: its %s (traced) says it "
+	     "will send no more data", side[dir], call);
+	if (strcmp(f->call, "close") == 0)
+		note(a, "the %s-to-%s direction is finished; the %s can still send, "
+		     "but the %s closed its socket (not a half-close): it cannot "
+		     "receive, and its kernel answers further data with RST",
+		     side[dir], side[!dir], side[!dir], side[dir]);
+	else if (strstr(f->args, "SHUT_WR"))
+		note(a, "the %s-to-%s direction is finished; the %s can still send, "
+		     "and the %s still receives: shutdown(SHUT_WR) is a half-close",
+		     side[dir], side[!dir], side[!dir], side[dir]);
+	else
+		note(a, "the %s-to-%s direction is finished; the %s can still send",
+		     side[dir], side[!dir], side[!dir]);
+}
+
+// The note of the second FIN, not crossed: the call f that sent it.
+static void second_fin_note(int dir, const struct call_fact *f, struct annotation *a)
+{
+	char call[80];
+	if (fin_call(f, call, sizeof call))
+		note(a, "FIN from the %s: its %s (traced) closes its side too, after "
+		     "the %s's FIN", side[dir], call, side[!dir]);
+	else
+		note(a, "FIN from the %s: it closes its side too (typically close() "
+		     "after recv() returned 0 on reading the %s's FIN)", side[dir],
+		     side[!dir]);
 }
 
 void on_fin(struct conv *c, int dir, const struct packet *pk,
-            int want, struct annotation *a)
+            int want, const struct call_fact *f, struct annotation *a)
 {
 	struct tcp_dir *d = &c->d[dir], *o = &c->d[!dir];
 	int first = c->first_fin < 0 || c->first_fin == dir;
@@ -38,7 +82,7 @@ void on_fin(struct conv *c, int dir, const struct packet *pk,
 		note(a, "it also carries the last %u bytes of data",
 		     pk->payload_len);
 	if (first)
-		first_fin_notes(dir, a);
+		first_fin_notes(dir, f, a);
 	else if (c->crossed)
 		note(a, "simultaneous close: the %s sent this FIN before the %s's "
 		     "FIN reached it (its ack does not cover that FIN); both closed "
@@ -46,9 +90,7 @@ void on_fin(struct conv *c, int dir, const struct packet *pk,
 		     "then TIME_WAIT: both will wait in TIME_WAIT", side[dir],
 		     side[!dir]);
 	else
-		note(a, "FIN from the %s: it closes its side too (typically close() "
-		     "after recv() returned 0 on reading the %s's FIN)", side[dir],
-		     side[!dir]);
+		second_fin_note(dir, f, a);
 }
 
 // Mark c closed at pk's time.

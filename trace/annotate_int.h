@@ -59,6 +59,7 @@ struct conv {
 	char label[2][ENDPOINT_LEN]; // "IP:port" of each end, made once
 	const char *why_client;     // how the roles were decided
 	int guessed;                // roles guessed (no SYN/SYN-ACK seen)
+	int roles_traced;           // ... unless the recorded calls told them
 	unsigned long packets[2];
 
 	// TCP.
@@ -124,9 +125,10 @@ int answers_probe(const struct conv *c, const struct tcp_dir *o,
 // or inside its second block.
 int is_dsack(const struct packet *pk);
 
-// annotate_close.c: FIN, RST, and the ACKs of FINs.
+// annotate_close.c: FIN, RST, and the ACKs of FINs (f: the recorded
+// call that sent the FIN, or NULL).
 void on_fin(struct conv *c, int dir, const struct packet *pk,
-            int want, struct annotation *a);
+            int want, const struct call_fact *f, struct annotation *a);
 void on_rst(struct conv *c, int dir, const struct packet *pk,
             int want, struct annotation *a);
 // An ACK (no data) that acknowledges a FIN: returns 1 if it did.

@@ -433,7 +433,7 @@ static void classify(struct conv *c, int dir, const struct packet *pk,
 	         pk->ack == c->d[1].base + 1)
 		on_third(c, pk, want, a);
 	else if (f & TCP_FIN)
-		on_fin(c, dir, pk, want, a);
+		on_fin(c, dir, pk, want, fact, a);
 	else if (pk->payload_len)
 		on_data(c, dir, pk, want, fact, a);
 	else if ((f & TCP_ACK) && !on_fin_ack(c, dir, pk, want, a))

@@ -31,6 +31,11 @@ struct call_sock {
 	uint16_t lport, rport;
 	int made;                // its socket() was recorded (so are its binds)
 	int bound;               // a bind() on it returned 0
+	int serves;              // listen() returned 0 on it, or accept() made it
+	int connected;           // connect() was called on it
+	int probe;               // a UDP socket that so far only connect()ed and
+	                         // getsockname()d: maybe getaddrinfo's probe
+	int shown;               // a call on it has been printed
 	char bind_args[ENDPOINT_LEN + 16]; // that bind()'s arguments, escaped
 	const char *port_by;     // not bound: the call during which its port
 	                         // became known (the OS picked it), or NULL
@@ -61,7 +66,8 @@ struct call_rec {
 	uint16_t to_port;        // returned (recvfrom, accept); family 0: none
 	int may_send;            // a call that can make packets leave
 	int quick;               // never blocks or sends: shown once, at return
-	int hidden;              // not shown (socket() of a non-IP family)
+	int hidden;              // not shown (socket() of a non-IP family, the
+	                         // close() of getaddrinfo's probe)
 };
 
 struct calls;
@@ -109,6 +115,11 @@ void calls_set_dispatch(struct calls *c, void (*dispatch)(void *), void *arg);
 // (entered and not yet returned) that sends, on the socket whose ends
 // are the packet's.
 const struct call_rec *calls_cause(struct calls *c, const struct packet *pk);
+
+// The recorded socket packet pk goes to (its local end pk's destination):
+// the one connected to pk's source, else one with no peer (a listener, a
+// UDP server's socket); the latest recorded first. NULL if none.
+const struct call_sock *calls_sock_to(struct calls *c, const struct packet *pk);
 
 // Kill what is still traced and free c (NULL is fine).
 void calls_close(struct calls *c);

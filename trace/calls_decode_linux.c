@@ -466,6 +466,15 @@ static int sends(int k)
 	}
 }
 
+// Call kind k on socket s: what it says of s being getaddrinfo's probe
+// (see calls.h). A probe's close() is hidden with the rest of its calls.
+static void probe_check(struct call_sock *s, int k, struct call_rec *r)
+{
+	if (k != K_CONNECT && k != K_GETSOCKNAME && k != K_CLOSE)
+		s->probe = 0;
+	r->hidden = k == K_CLOSE && s->probe && !s->shown;
+}
+
 int decode_entry(struct calls *c, pid_t tid, int k, const uint64_t *a, struct call_rec *r)
 {
 	unsigned long ino;
@@ -487,6 +496,7 @@ int decode_entry(struct calls *c, pid_t tid, int k, const uint64_t *a, struct ca
 	struct call_sock *s = sock_find(c, tid, ino, 0);
 	if (s->family && s->family != AF_INET && s->family != AF_INET6)
 		return 0;  // netlink (getaddrinfo), unix: not the network's
+	probe_check(s, k, r);
 	r->may_send = sends(k);
 	if (k == K_SENDTO || k == K_SENDMSG || k == K_WRITE)
 		send_args(tid, k, a, r);
@@ -531,13 +541,17 @@ static void received(pid_t tid, int k, const uint64_t *a, int64_t n, struct call
 		         r->addr[0] ? " from " : "", r->addr);
 }
 
-// A new socket (socket() or accept()) returned as fd: remember it.
-static void new_socket(struct calls *c, pid_t tid, const uint64_t *a, int k, long fd)
+// A new socket (socket() or accept()) returned as fd by call r: remember
+// it (an accepted one serves; a UDP one may be getaddrinfo's probe).
+static void new_socket(struct calls *c, pid_t tid, const uint64_t *a, int k, long fd,
+                       struct call_rec *r)
 {
 	unsigned long ino;
 	if (!fd_socket(tid, fd, &ino))
 		return;
 	struct call_sock *s = sock_find(c, tid, ino, k == K_SOCKET ? -1 : 1);  // new: unbound
+	s->serves = k != K_SOCKET;
+	s->connected = s->shown = 0;
 	if (k == K_SOCKET) {
 		s->family = (int)a[0];
 		s->made = 1;
@@ -546,20 +560,26 @@ static void new_socket(struct calls *c, pid_t tid, const uint64_t *a, int k, lon
 	}
 	if (k == K_SOCKET && s->proto == 0 && (a[0] == AF_INET || a[0] == AF_INET6))
 		s->proto = (a[1] & 0xf) == SOCK_STREAM ? 6 : (a[1] & 0xf) == SOCK_DGRAM ? 17 : 0;
+	s->probe = k == K_SOCKET && s->proto == 17;
+	if (k == K_SOCKET)
+		r->sock = *s;
 }
 
 // After call r (kind k, returned without error) on socket s: remember a
-// bind() and its arguments, or the call during which an unbound socket's
-// port became known (the OS picked it). Returns s.
+// bind() and its arguments, a listen() or connect(), or the call during
+// which an unbound socket's port became known (the OS picked it).
+// Returns s.
 static struct call_sock *learn_bound(struct call_sock *s, int k, const struct call_rec *r)
 {
+	int first_send = k == K_CONNECT || k == K_SENDTO || k == K_SENDMSG || k == K_WRITE;
 	if (k == K_BIND) {
 		s->bound = 1;
 		snprintf(s->bind_args, sizeof s->bind_args, "%.*s", (int)sizeof s->bind_args - 1, r->args);
-	} else if (!s->bound && !s->port_by && s->lport && r->sock.lport == 0 &&
-	           (k == K_CONNECT || k == K_SENDTO || k == K_SENDMSG || k == K_WRITE)) {
+	} else if (!s->bound && !s->port_by && s->lport && r->sock.lport == 0 && first_send) {
 		s->port_by = r->name;
 	}
+	s->serves |= k == K_LISTEN;
+	s->connected |= k == K_CONNECT;
 	return s;
 }
 
@@ -575,7 +595,7 @@ void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *a,
 		return;
 	}
 	if (k == K_SOCKET || k == K_ACCEPT || k == K_ACCEPT4)
-		new_socket(c, tid, a, k, (long)rval);
+		new_socket(c, tid, a, k, (long)rval, r);
 	if (k == K_ACCEPT || k == K_ACCEPT4) {
 		returned_addr(tid, a[1], a[2], r);
 		if (r->addr[0])

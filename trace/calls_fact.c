@@ -6,13 +6,28 @@
 #include <stdio.h>
 #include <string.h>
 
-void calls_fact(const struct call_rec *r, struct call_fact *f)
+// What the calls show of the socket pk goes to (roles, when the ports
+// do not tell them).
+static void to_fact(struct calls *c, const struct packet *pk, struct call_fact *f)
+{
+	const struct call_sock *to = calls_sock_to(c, pk);
+	if (to == NULL)
+		return;
+	f->to.made = to->made;
+	f->to.bound = to->bound;
+	f->to.serves = to->serves;
+	f->to.connected = to->connected;
+}
+
+void calls_fact(struct calls *c, const struct call_rec *r, const struct packet *pk,
+                struct call_fact *f)
 {
 	const struct call_sock *s = &r->sock;  // at entry (returned: at return)
 
 	memset(f, 0, sizeof *f);
 	snprintf(f->program, sizeof f->program, "%s", r->program);
 	snprintf(f->call, sizeof f->call, "%s", r->name);
+	snprintf(f->args, sizeof f->args, "%.*s", (int)sizeof f->args - 1, r->args);
 	f->in_progress = r->state == CALL_ENTERED;
 	if (r->state == CALL_RETURNED && !r->err)
 		f->len = r->ret;
@@ -20,6 +35,9 @@ void calls_fact(const struct call_rec *r, struct call_fact *f)
 		f->len = r->len;
 	f->bind_known = s->made;
 	f->bound = s->bound;
+	f->serves = s->serves;
+	f->connected = s->connected || strcmp(r->name, "connect") == 0;
+	to_fact(c, pk, f);
 	if (s->bound) {
 		snprintf(f->bind_args, sizeof f->bind_args, "%s", s->bind_args);
 		size_t n = strlen(s->bind_args);

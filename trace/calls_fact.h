@@ -6,7 +6,9 @@
 #include "annotate.h"
 #include "calls.h"
 
-// Fill f from r, the call calls_cause named as the packet's cause.
-void calls_fact(const struct call_rec *r, struct call_fact *f);
+// Fill f from r, the call calls_cause named as the cause of packet pk,
+// and from the socket of c pk goes to (calls_sock_to).
+void calls_fact(struct calls *c, const struct call_rec *r, const struct packet *pk,
+                struct call_fact *f);
 
 #endif

@@ -72,6 +72,7 @@ struct calls {
 	int disabled;
 	int warned_full;
 	int printing;              // inside calls_before (no re-entry)
+	int closing;               // calls_close: print all, hold nothing back
 };
 
 // Decode the entry of a call of kind k made by tid with args into r (its

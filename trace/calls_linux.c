@@ -321,6 +321,37 @@ static void queue(struct calls *c, const struct call_rec *r)
 	c->q[c->nq++].rec = *r;
 }
 
+// Forget the active call id (printed as entered, not returned).
+static void forget_active(struct calls *c, unsigned long id)
+{
+	for (int i = 0; i < c->nactive; i++)
+		if (c->active[i].id == id) {
+			c->active[i] = c->active[--c->nactive];
+			return;
+		}
+}
+
+// getaddrinfo's probe (calls.h), being closed: forget its queued calls,
+// and those of the same ids (its socket()'s entry knew no socket yet).
+static void drop_probe(struct calls *c, unsigned long ino)
+{
+	unsigned long ids[CALLS_QUEUE];
+	int nids = 0, n = 0;
+	for (int i = 0; i < c->nq; i++)
+		if (c->q[i].rec.sock.ino == ino)
+			ids[nids++] = c->q[i].rec.id;
+	for (int i = 0; i < c->nq; i++) {
+		int keep = 1;
+		for (int j = 0; j < nids; j++)
+			keep &= c->q[i].rec.id != ids[j];
+		if (keep)
+			c->q[n++] = c->q[i];
+	}
+	c->nq = n;
+	for (int j = 0; j < nids; j++)
+		forget_active(c, ids[j]);
+}
+
 // A traced thread stopped at the entry of a syscall its filter traps.
 static void on_entry(struct calls *c, struct tracee *t)
 {
@@ -349,6 +380,8 @@ static void on_entry(struct calls *c, struct tracee *t)
 	t->kind = call_kinds[k].kind;
 	memcpy(t->args, info.seccomp.args, sizeof t->args);
 	queue(c, r);
+	if (r->hidden && call_kinds[k].kind == K_CLOSE)
+		drop_probe(c, r->sock.ino);
 	resume(PTRACE_SYSCALL, t->tid, 0);  // stop again at its return
 }
 
@@ -372,7 +405,8 @@ static void on_exit_stop(struct calls *c, struct tracee *t)
 	resume(PTRACE_CONT, t->tid, 0);
 }
 
-// A traced thread ended: its call in progress is unfinished.
+// A traced thread ended: its call in progress is unfinished. No socket is
+// held back as a probe any more (one it left open is then shown).
 static void on_end(struct calls *c, struct tracee *t, int status)
 {
 	if (t->in_call) {
@@ -389,6 +423,8 @@ static void on_end(struct calls *c, struct tracee *t, int status)
 		queue(c, r);
 	}
 	t->tid = 0;
+	for (int i = 0; i < c->nsocks; i++)
+		c->socks[i].probe = 0;  // a probe it left open is shown, not held
 }
 
 // A ptrace event stop (fork, clone, exec) or a group-stop.
@@ -483,24 +519,40 @@ static void remember_sent(struct calls *c, const struct call_rec *r)
 // Keep the active list (calls printed as entered, not yet returned).
 static void track_active(struct calls *c, const struct call_rec *r)
 {
-	for (int i = 0; i < c->nactive; i++)
-		if (c->active[i].id == r->id) {
-			c->active[i] = c->active[--c->nactive];
-			break;
-		}
+	forget_active(c, r->id);
 	if (r->state == CALL_ENTERED && c->nactive < CALLS_TRACEES)
 		c->active[c->nactive++] = *r;
 	if (r->state == CALL_RETURNED && (r->may_send & SENDS_DATA) && r->ret > 0)
 		remember_sent(c, r);
 }
 
-// What the packets printed before r taught of its socket's ends (a
-// refused connect()'s port, known only from its SYN).
+// What the packets printed before r, a call that sends, taught of its
+// socket's ends (a refused connect()'s port, known only from its SYN).
+// A call that cannot send keeps the ends its socket had when it was made:
+// a port learnt later, at a sendto() that had not happened yet, is not
+// its (and would tie it to the conversation only when printed late).
 static void learn_ends(struct calls *c, struct call_rec *r)
 {
-	for (int i = 0; r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
+	for (int i = 0; r->may_send && r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
 		if (c->socks[i].ino == r->sock.ino)
 			r->sock = c->socks[i];
+}
+
+// Whether to hold call r back for now (calls_before with no time ts): its
+// socket may be getaddrinfo's probe, all of whose calls are hidden at its
+// close(). Else note that a call on its socket is shown.
+static int probe_wait(struct calls *c, const struct call_rec *r, const struct timeval *ts)
+{
+	struct call_sock *s = NULL;
+	for (int i = 0; r->sock.ino && i < c->nsocks && s == NULL; i++)
+		if (c->socks[i].ino == r->sock.ino)
+			s = &c->socks[i];
+	if (s == NULL)
+		return 0;
+	if (s->probe && !s->shown && ts == NULL && !c->closing)
+		return 1;
+	s->shown = 1;
+	return 0;
 }
 
 void calls_before(struct calls *c, const struct timeval *ts)
@@ -510,6 +562,8 @@ void calls_before(struct calls *c, const struct timeval *ts)
 	for (; i < c->nq; i++) {
 		struct call_rec *r = &c->q[i].rec;
 		if (ts && timercmp(&r->ts, ts, >))
+			break;
+		if (probe_wait(c, r, ts))
 			break;
 		learn_ends(c, r);
 		track_active(c, r);
@@ -528,6 +582,7 @@ void calls_close(struct calls *c)
 	check_syncs(c);
 	for (int i = 0; i < c->nsyncs; i++)
 		close(c->syncs[i]);
+	c->closing = 1;
 	calls_before(c, NULL);
 	for (int i = 0; i < CALLS_TRACEES; i++)
 		if (c->t[i].tid > 0)
@@ -627,4 +682,20 @@ const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 	if (best == NULL && pk->proto == PROTO_TCP && pk->payload_len)
 		best = sent_after(c, pk);
 	return best;
+}
+
+const struct call_sock *calls_sock_to(struct calls *c, const struct packet *pk)
+{
+	int proto = pk->proto == PROTO_TCP ? 6 : pk->proto == PROTO_UDP ? 17 : 0;
+	const struct call_sock *unpeered = NULL;
+	for (int i = c ? c->nsocks - 1 : -1; i >= 0; i--) {
+		const struct call_sock *s = &c->socks[i];
+		if (!proto || s->proto != proto || s->lport != pk->dport || !ip_match(&s->local, &pk->dst))
+			continue;
+		if (s->rport == pk->sport && ip_match(&s->remote, &pk->src))
+			return s;
+		if (s->rport == 0 && unpeered == NULL)
+			unpeered = s;
+	}
+	return unpeered;
 }

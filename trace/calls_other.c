@@ -32,6 +32,11 @@ const struct call_rec *calls_cause(struct calls *c, const struct packet *pk)
 	(void)c; (void)pk;
 	return NULL;
 }
+const struct call_sock *calls_sock_to(struct calls *c, const struct packet *pk)
+{
+	(void)c; (void)pk;
+	return NULL;
+}
 void calls_close(struct calls *c) { (void)c; }
 int calls_disabled(const struct calls *c) { (void)c; return 1; }
 #else

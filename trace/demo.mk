@@ -26,12 +26,13 @@
 # the solutions; SENTENCE="..." the line the clients send; TRACE_OPTS the
 # socktrace options (default --ladder; e.g. TRACE_OPTS=--json); WATCH_OPTS
 # for `make watch` (e.g. WATCH_OPTS=--tmux for the trace in a tmux pane).
-# Where the kernel forbids unprivileged namespaces, socktrace says how to
-# allow them and annotates the capture recorded in tests/captures/ instead.
-# Every server listens on the textbook's port 12000 (SERVER_PORT): inside
-# the private namespace nothing else can hold it. (As root where no
-# namespace can be made, socktrace traces the host's own loopback; if
-# 12000 is taken there, SERVER_PORT=0 lets the OS pick a port.)
+# Where no private namespace can be made, socktrace says why and what
+# allows one there, and annotates the capture recorded in tests/captures/
+# instead. Every server listens on the textbook's port 12000 (SERVER_PORT):
+# inside the private namespace nothing else can hold it. (As root where no
+# namespace can be made, a container say, socktrace traces the loopback it
+# shares with the rest, the container's own in a container; if 12000 is
+# taken there, SERVER_PORT=0 lets the OS pick a port.)
 
 LAB        ?= solutions
 SENTENCE   ?= hello from socklab

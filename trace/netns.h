@@ -17,13 +17,20 @@ enum netns_error {
 // The loopback interface's name here: "lo" on Linux, "lo0" elsewhere.
 const char *netns_loopback(void);
 
+// Why netns_enter failed, in words for one line to the user.
+struct netns_refusal {
+	char why[256];   // what failed or refuses ("this is a container (...)")
+	char fix[256];   // NETNS_DENIED: what would allow a namespace here, or ""
+	int container;   // NETNS_DENIED in a container: its loopback is the one left
+};
+
 // Move the calling process (which must be single-threaded) into a fresh
 // network namespace whose loopback is up. Not root: first a new user
 // namespace that maps the caller's uid and gid to themselves, so that the
 // programs run later are unprivileged while this process keeps the
 // capabilities it needs to capture on its own loopback. Root: a plain new
-// network namespace. Returns NETNS_OK, or an error code with err filled.
-enum netns_error netns_enter(char *err, size_t errlen);
+// network namespace. Returns NETNS_OK, or an error code with r filled.
+enum netns_error netns_enter(struct netns_refusal *r);
 
 // Set the MTU of interface ifname in the current namespace. 0, or -1 + err.
 int netns_set_mtu(const char *ifname, int mtu, char *err, size_t errlen);

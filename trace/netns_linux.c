@@ -1,7 +1,9 @@
 // netns_linux.c: private network namespaces on Linux (see netns.h):
 // unshare, uid/gid maps, loopback up, and a veth pair to a second
-// namespace configured over rtnetlink. The only Linux-specific file.
+// namespace configured over rtnetlink. Why one is refused, and what
+// allows one, comes from nsdiag_linux.c (shared with the grader).
 #include "netns.h"
+#include "nsdiag.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -43,37 +45,25 @@ static void fail_errno(char *err, size_t errlen, const char *fmt, ...)
 	errno = saved;
 }
 
-// Read a small integer from a /proc file. Returns it, or -1 if absent.
-static long read_proc_long(const char *path)
+// Fill r for a refusal: what refuses (nsdiag.h) and what would allow a
+// private namespace here, for root or not, in a container or not.
+static void denied(struct netns_refusal *r)
 {
-	FILE *f = fopen(path, "r");
-	long v = -1;
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
-}
-
-// Fill err with one line: what failed, why the kernel forbids user
-// namespaces here, and the command that allows them.
-static void denied_message(char *err, size_t errlen, const char *what)
-{
-	int saved = errno;  // the reads below may change it
-	const char *why = "unprivileged user namespaces are not allowed here";
-	const char *fix = "run as root, or allow unprivileged user namespaces";
-	if (read_proc_long("/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1) {
-		why = "AppArmor restricts unprivileged user namespaces";
-		fix = "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0";
-	} else if (read_proc_long("/proc/sys/kernel/unprivileged_userns_clone") == 0) {
-		why = "kernel.unprivileged_userns_clone is 0";
-		fix = "sudo sysctl -w kernel.unprivileged_userns_clone=1";
-	} else if (read_proc_long("/proc/sys/user/max_user_namespaces") == 0) {
-		why = "user.max_user_namespaces is 0";
-		fix = "sudo sysctl -w user.max_user_namespaces=10000";
-	}
-	snprintf(err, errlen, "%s: %s (%s); fix: %s", what, strerror(saved), why, fix);
+	struct nsdiag d;
+	int saved = errno;  // the probes below may change it
+	nsdiag_probe(&d);
+	snprintf(r->why, sizeof r->why, "%s", d.why);
+	r->container = d.container;
+	if (d.container)
+		snprintf(r->fix, sizeof r->fix, "%sstart the container with --cap-add SYS_ADMIN "
+		         "--cap-add NET_ADMIN (or --security-opt seccomp=unconfined), or run "
+		         "socktrace on the host", d.root ? "" : "run socktrace as root in the "
+		         "container (it traces the container's own loopback), ");
+	else if (d.fix)
+		snprintf(r->fix, sizeof r->fix, "%s%s", d.fix, d.root ? "" : ", or run socktrace "
+		         "with sudo");
+	else
+		snprintf(r->fix, sizeof r->fix, "%s", d.root ? "" : "run socktrace with sudo");
 	errno = saved;
 }
 
@@ -146,8 +136,8 @@ static enum netns_error classify(void)
 }
 
 // Unprivileged path: new user + network namespace, the caller's ids mapped
-// to themselves. Returns NETNS_OK or an error with err filled.
-static enum netns_error enter_userns(char *err, size_t errlen)
+// to themselves. Returns NETNS_OK or an error with r filled.
+static enum netns_error enter_userns(struct netns_refusal *r)
 {
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
@@ -155,25 +145,28 @@ static enum netns_error enter_userns(char *err, size_t errlen)
 	if (unshare(CLONE_NEWUSER | CLONE_NEWNET) < 0) {
 		enum netns_error e = classify();
 		if (e == NETNS_DENIED)
-			denied_message(err, errlen, "unshare(CLONE_NEWUSER|CLONE_NEWNET)");
+			denied(r);
 		else
-			fail_errno(err, errlen, "unshare(CLONE_NEWUSER|CLONE_NEWNET)");
+			fail_errno(r->why, sizeof r->why, "unshare(CLONE_NEWUSER|CLONE_NEWNET)");
 		return e;
 	}
 	snprintf(map, sizeof map, "%lu %lu 1\n", (unsigned long)uid, (unsigned long)uid);
 	if (write_file("/proc/self/uid_map", map) < 0) {
-		enum netns_error e = classify();
-		denied_message(err, errlen, "write /proc/self/uid_map");
-		return e == NETNS_DENIED ? e : NETNS_FAILED;
+		if (classify() != NETNS_DENIED) {
+			fail_errno(r->why, sizeof r->why, "write /proc/self/uid_map");
+			return NETNS_FAILED;
+		}
+		denied(r);
+		return NETNS_DENIED;
 	}
 	// An unprivileged process may map its group only once setgroups is off.
 	if (write_file("/proc/self/setgroups", "deny") < 0 && errno != ENOENT) {
-		fail_errno(err, errlen, "write /proc/self/setgroups");
+		fail_errno(r->why, sizeof r->why, "write /proc/self/setgroups");
 		return NETNS_FAILED;
 	}
 	snprintf(map, sizeof map, "%lu %lu 1\n", (unsigned long)gid, (unsigned long)gid);
 	if (write_file("/proc/self/gid_map", map) < 0) {
-		fail_errno(err, errlen, "write /proc/self/gid_map");
+		fail_errno(r->why, sizeof r->why, "write /proc/self/gid_map");
 		return NETNS_FAILED;
 	}
 	return NETNS_OK;
@@ -184,9 +177,10 @@ const char *netns_loopback(void)
 	return "lo";
 }
 
-enum netns_error netns_enter(char *err, size_t errlen)
+enum netns_error netns_enter(struct netns_refusal *r)
 {
-	enum netns_error e = NETNS_FAILED;
+	r->fix[0] = '\0';
+	r->container = 0;
 	int done = 0;
 	if (geteuid() == 0) {
 		// Root needs no user namespace; in a container without
@@ -195,15 +189,15 @@ enum netns_error netns_enter(char *err, size_t errlen)
 			done = 1;
 	}
 	if (!done) {
-		e = enter_userns(err, errlen);
+		enum netns_error e = enter_userns(r);
 		if (e != NETNS_OK)
 			return e;
 	}
-	if (link_up("lo", err, errlen) < 0) {
+	if (link_up("lo", r->why, sizeof r->why) < 0) {
 		if (errno == EPERM || errno == EACCES) {
 			// AppArmor's restriction lets unshare succeed but
 			// strips the capabilities: this is where it shows.
-			denied_message(err, errlen, "bring loopback up");
+			denied(r);
 			return NETNS_DENIED;
 		}
 		return NETNS_FAILED;

@@ -11,10 +11,12 @@ const char *netns_loopback(void)
 	return "lo0";  // macOS and the BSDs
 }
 
-enum netns_error netns_enter(char *err, size_t errlen)
+enum netns_error netns_enter(struct netns_refusal *r)
 {
-	snprintf(err, errlen, "private network namespaces need Linux; "
+	snprintf(r->why, sizeof r->why, "private network namespaces need Linux; "
 	         "use live capture instead (socktrace -i lo0)");
+	r->fix[0] = '\0';
+	r->container = 0;
 	return NETNS_UNSUPPORTED;
 }
 

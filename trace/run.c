@@ -314,6 +314,7 @@ struct session {
 	struct tracer *tracer;
 	struct netns_peer peer;
 	int has_peer;
+	int shared_lo;        // no private namespace: the loopback others use too
 	struct runloop loop;
 	struct calls *calls;  // the programs' socket calls, or NULL
 	const char *host;
@@ -557,16 +558,21 @@ static int run_shell(struct session *s)
 	default_cmd[0] = getenv("SHELL") && *getenv("SHELL") ? getenv("SHELL") : "/bin/sh";
 	const char *progs = programs_on_path();
 	int adopted = adopt_orphans() == 0;
-	fprintf(stderr,
+	fprintf(stderr, "%s", s->shared_lo ?
+	        "socktrace: no private network namespace (see above): this is the loopback\n"
+	        "(127.0.0.1, ::1) everything here uses, and its other traffic shows too.\n" :
 	        "socktrace: you are in a private network namespace: only its loopback\n"
-	        "(127.0.0.1, ::1) exists and nothing else uses it. Start a server here,\n"
-	        "then its client; socktrace annotates each packet as it is sent%s.\n"
-	        "Type exit (or Ctrl-D) to leave%s.\n", s->cfg->tmux ? " (lower pane)" : "",
+	        "(127.0.0.1, ::1) exists and nothing else uses it.\n");
+	fprintf(stderr,
+	        "Start a server here, then its client; socktrace annotates each packet\n"
+	        "as it is sent%s. Type exit (or Ctrl-D) to leave%s.\n",
+	        s->cfg->tmux ? " (lower pane)" : "",
 	        adopted ? ": whatever is still running then is stopped" : "");
 	if (progs)
 		fprintf(stderr, "socktrace: the programs of %s are on PATH: type UDPServer &, "
 		        "then UDPClient\n", progs);
-	setenv("SOCKLAB_NETNS", "1", 1);
+	if (!s->shared_lo)
+		setenv("SOCKLAB_NETNS", "1", 1);
 	char err[256];
 	struct child sh;
 	int r = s->cfg->tmux ? start_tmux(s, &sh, cmd[0], err, sizeof err)
@@ -659,23 +665,41 @@ static int apply_netem(struct session *s)
 	return 0;
 }
 
-// Enter the namespace (and the second host's); on refusal, say so in one
-// line and pick the fallback. Returns -1 to go on, else an exit status.
+// Where no private namespace can be made: say so in one line, with what
+// would allow one here, and do what can be done instead. As root (not two
+// hosts), trace the loopback the programs share with everything else here
+// (the container's own, in a container): -1 to go on. Else the recorded
+// capture if there is one, or exit 3.
+static int refused(struct session *s, enum netns_error e, const struct netns_refusal *r)
+{
+	const char *cmd = s->cfg->shell ? "shell" : "run";
+	if (geteuid() == 0 && !s->cfg->two_hosts && e != NETNS_FAILED) {
+		fprintf(stderr, "socktrace: %s: no private network namespace here: %s; tracing "
+		        "%s own loopback instead, other traffic on it will show%s%s\n", cmd, r->why,
+		        r->container ? "the container's" : "this host's",
+		        r->fix[0] ? "; for a private one: " : "", r->fix);
+		s->shared_lo = 1;
+		return -1;
+	}
+	if (e == NETNS_FAILED)
+		fprintf(stderr, "socktrace: %s: %s\n", cmd, r->why);
+	else
+		fprintf(stderr, "socktrace: %s: no private network namespace here: %s%s%s\n", cmd,
+		        r->why, r->fix[0] ? "; fix: " : "", r->fix);
+	if (s->cfg->fallback && !s->cfg->shell)
+		return replay(s->cfg);
+	return 3;
+}
+
+// Enter the namespace (and the second host's); on refusal, see refused().
+// Returns -1 to go on, else an exit status.
 static int enter(struct session *s)
 {
 	char err[512];
-	enum netns_error e = netns_enter(err, sizeof err);
-	if (e != NETNS_OK) {
-		fprintf(stderr, "socktrace: %s: %s\n", s->cfg->shell ? "shell" : "run", err);
-		if (geteuid() == 0 && !s->cfg->two_hosts && e != NETNS_FAILED) {
-			fprintf(stderr, "socktrace: run: as root, tracing this host's own "
-			        "loopback instead (other traffic on it will show)\n");
-			return -1;
-		}
-		if (s->cfg->fallback && !s->cfg->shell)
-			return replay(s->cfg);
-		return 3;
-	}
+	struct netns_refusal r;
+	enum netns_error e = netns_enter(&r);
+	if (e != NETNS_OK)
+		return refused(s, e, &r);
 	if (netns_set_mtu(netns_loopback(), s->cfg->mtu, err, sizeof err) < 0) {
 		fprintf(stderr, "socktrace: %s: %s\n", s->cfg->shell ? "shell" : "run", err);
 		return 1;

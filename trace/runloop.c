@@ -544,6 +544,8 @@ static void show_item(const struct tl_item *it, void *arg)
 {
 	struct runloop *l = arg;
 	struct child *c = it->text ? stream_owner(l, it->owner) : NULL;
+	if (it->text && c && l->calls)
+		calls_before(l->calls, &it->ts);  // the calls made before it first
 	if (it->text && c)
 		pass_through(l, c, it->owner, it->text, it->n);
 	else if (it->data)

@@ -163,7 +163,7 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	const struct call_rec *cause = t->opts.calls ? calls_cause(t->opts.calls, &t->pk) : NULL;
 	struct call_fact fact;
 	if (cause)
-		calls_fact(cause, &fact);
+		calls_fact(t->opts.calls, cause, &t->pk, &fact);
 	annotate_called(t->an, &t->pk, notes, cause ? &fact : NULL, &t->a);
 	if (t->ladder)
 		ladder_add(t->ladder, &t->pk, &t->a, t->opts.absolute_seq);

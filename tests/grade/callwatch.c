@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../trace/calls.h"
+#include "calls.h"
 
 // The kind of each recorded call by name (accept4 is accept, and so on).
 static const struct { const char *name; enum cw_kind kind; } kinds[] = {

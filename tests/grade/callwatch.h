@@ -13,7 +13,7 @@
 
 #include <sys/types.h>
 
-#include "../../trace/packet.h"
+#include "packet.h"
 
 enum cw_kind {
 	CW_SOCKET, CW_BIND, CW_CONNECT, CW_LISTEN, CW_ACCEPT, CW_SEND, CW_RECV,

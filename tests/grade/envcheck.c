@@ -1,107 +1,42 @@
-// envcheck.c: why namespaces are refused here, and whether container mode
-// can work instead (see sandbox.h: box_diagnose, box_container_available).
+// envcheck.c: why namespaces are refused here (socktrace's diagnosis,
+// trace/nsdiag.h) with the grader's fix, and whether container mode can
+// work instead (see sandbox.h: box_diagnose, box_container_available).
 #include "sandbox.h"
 #include "wire.h"
+#include "nsdiag.h"
 
 #include <errno.h>
 #include <grp.h>
-#include <sched.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CAP_SYS_ADMIN_BIT 21
-
-// The number in the file at path (a sysctl), or -1 if it cannot be read.
-static long read_number(const char *path)
+// The grader's fix for what d found: in a container, root grades in
+// container mode; elsewhere the machine's fix, or grading as root.
+static void grader_fix(const struct nsdiag *d, char *out, size_t outlen)
 {
-	FILE *f = fopen(path, "r");
-	long v = -1;
-	if (f != NULL) {
-		if (fscanf(f, "%ld", &v) != 1)
-			v = -1;
-		fclose(f);
-	}
-	return v;
-}
-
-// The value of field (e.g. "Seccomp:") of /proc/self/status as a number
-// in base, or -1.
-static long long status_field(const char *field, int base)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long long v = -1;
-	while (f != NULL && fgets(line, sizeof line, f) != NULL)
-		if (strncmp(line, field, strlen(field)) == 0)
-			v = strtoll(line + strlen(field), NULL, base);
-	if (f != NULL)
-		fclose(f);
-	return v;
-}
-
-// errno of unshare(CLONE_NEWUSER | CLONE_NEWNET) tried in a child, or 0.
-static int probe_unshare(void)
-{
-	int st;
-	pid_t pid = fork();
-	if (pid < 0)
-		return errno;
-	if (pid == 0)
-		_exit(unshare(CLONE_NEWUSER | CLONE_NEWNET) < 0 ? (errno & 0xff) : 0);
-	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st))
-		return EINVAL;
-	return WEXITSTATUS(st);
-}
-
-// The container case: root or not, what refuses, and what to do.
-static void diagnose_container(int seccomp, char *err, size_t errlen)
-{
-	const char *why = seccomp ? "a seccomp filter refuses unshare()"
-	                          : "no CAP_SYS_ADMIN";
-	if (geteuid() == 0)
-		snprintf(err, errlen, "namespaces are refused here: this is a container (%s); "
-		         "container mode grades here instead, no fix needed", why);
+	if (d->container && d->root)
+		snprintf(out, outlen, "namespaces are refused here: %s; container mode grades "
+		         "here instead, no fix needed", d->why);
+	else if (d->container)
+		snprintf(out, outlen, "namespaces are refused here: %s: run the grader as root in "
+		         "the container (container mode), or start the container with --cap-add "
+		         "SYS_ADMIN --security-opt seccomp=unconfined", d->why);
+	else if (d->fix)
+		snprintf(out, outlen, "%s: %s%s", d->why, d->fix,
+		         d->root ? "" : ", or grade with sudo (container mode)");
 	else
-		snprintf(err, errlen, "namespaces are refused here: this is a container (%s): "
-		         "run the grader as root in the container (container mode), or start the "
-		         "container with --cap-add SYS_ADMIN --security-opt seccomp=unconfined", why);
+		snprintf(out, outlen, "%s%s", d->why, d->root ? "" : ": grade with sudo (container mode)");
 }
 
 void box_diagnose(char *err, size_t errlen)
 {
 	char what[400];
-	int e = probe_unshare();
-	long long seccomp = status_field("Seccomp:", 10);
-	long long caps = status_field("CapEff:", 16);
-	int admin = caps >= 0 && (caps >> CAP_SYS_ADMIN_BIT & 1);
-	int root = geteuid() == 0;
-	long maxns = read_number("/proc/sys/user/max_user_namespaces");
-	long apparmor = read_number("/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
-	long clone = read_number("/proc/sys/kernel/unprivileged_userns_clone");
-	if (seccomp == 2 || (root && !admin)) {
-		diagnose_container(seccomp == 2, what, sizeof what);
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces: %s", what);
-		return;
-	}
-	if (maxns == 0)
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces: user namespaces "
-		         "are off (user.max_user_namespaces=0): sudo sysctl -w "
-		         "user.max_user_namespaces=15000%s", root ? "" : ", or grade as root");
-	else if (!root && apparmor == 1)
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces: AppArmor (Ubuntu "
-		         "24.04) refuses unprivileged user namespaces to programs without a profile: "
-		         "make install-apparmor (installs one for the grader and socktrace, with "
-		         "sudo), or grade with sudo (container mode)");
-	else if (!root && clone == 0)
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces: unprivileged user "
-		         "namespaces are off (kernel.unprivileged_userns_clone=0, Debian): sudo sysctl "
-		         "-w kernel.unprivileged_userns_clone=1, or grade with sudo (container mode)");
-	else
-		snprintf(err, errlen, "grader: cannot make the sandbox's namespaces (unshare: %s)%s",
-		         strerror(e ? e : EPERM), root ? "" : ": grade with sudo (container mode)");
+	struct nsdiag d;
+	nsdiag_probe(&d);
+	grader_fix(&d, what, sizeof what);
+	snprintf(err, errlen, "grader: cannot make the sandbox's namespaces: %s", what);
 }
 
 // Can this process take uid (in a child)? 0 or an errno.

@@ -17,8 +17,10 @@
 #   make classroom-workflow                   tests/grade/classroom.yml
 GRADE_SRCS  := $(wildcard tests/grade/*.c)
 GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
-# The call watcher (callwatch.c) uses socktrace's recorder.
-GRADE_OBJS  += $(addprefix $(BUILD)/trace/,calls_linux.o calls_decode_linux.o escape.o endpoint.o)
+# Shared with socktrace: why namespaces are refused (trace/nsdiag.h), and
+# the call recorder that the call watcher (callwatch.c) uses.
+GRADE_SHARED_OBJS := $(addprefix $(BUILD)/trace/,nsdiag_linux.o calls_linux.o \
+	calls_decode_linux.o escape.o endpoint.o)
 GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs
@@ -41,15 +43,15 @@ GRADE_OUT_junit      = build/grade/results.xml
 GRADE_OUT_gradescope = build/grade/results.json
 OUT         ?= $(GRADE_OUT_$(FORMAT))
 
-$(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) | $(call DEPS_STAMP,build)
+$(BUILD)/grade/%.o: tests/grade/%.c $(wildcard tests/grade/*.h) trace/nsdiag.h | $(call DEPS_STAMP,build)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -D_GNU_SOURCE $(PCAP_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -D_GNU_SOURCE -Itrace $(PCAP_CFLAGS) -c -o $@ $<
 
 # The grader sandboxes with Linux namespaces: elsewhere (macOS) the rest of
 # the kit builds and `make grade` says what it needs.
 ifeq ($(shell uname -s),Linux)
 ALL_BINS    += $(GRADER)
-$(GRADER): $(GRADE_OBJS)
+$(GRADER): $(GRADE_OBJS) $(GRADE_SHARED_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PCAP_LIBS)
 else
 $(GRADER):
