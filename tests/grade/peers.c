@@ -33,9 +33,13 @@ int peer_pick_port(void)
 		if (t >= 0)
 			close(t);
 		// A port whose two bytes are equal is its own byte swap: a
-		// missing htons() could not be seen on it, so take another.
+		// missing htons() could not be seen on it; one whose swap is
+		// below 1024 would make such a server's bind() fail with EACCES
+		// instead of binding the swapped port the hint names. Take
+		// another.
 		int port = ntohs(a.sin_port);
-		if (ok && (port >> 8) != (port & 0xff)) {
+		int swapped = (port & 0xff) << 8 | port >> 8;
+		if (ok && swapped != port && swapped >= 1024) {
 			peer_port = port;
 			snprintf(peer_host, sizeof peer_host, "127.1.%d.%d", peer_port >> 8,
 			         peer_port & 0xff);
