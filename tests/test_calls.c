@@ -496,6 +496,29 @@ static void test_fin_notes_name_the_call(void **state)
 	                       "cannot receive, and its kernel answers further data with RST"));
 }
 
+// A program's partial line (a prompt with no newline) is ended before a
+// call is printed: the call never lands at the end of the prompt's line.
+// (The pause is the program's, between its prompt and its call: what a
+// client blocked on a long input does.)
+static void test_prompt_line_ends_before_calls(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/python3", X_OK) != 0)
+		skip();
+	socktrace(&res, "run", "--", "/usr/bin/python3", "-c",
+	          "import socket, sys, time\n"
+	          "sys.stdout.write('Input lowercase sentence:'); sys.stdout.flush()\n"
+	          "time.sleep(0.3)\n"
+	          "socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('127.0.0.1', 9))\n",
+	          NULL);
+	assert_int_equal(res.status, 0);
+	const char *p = strstr(res.out, "] Input lowercase sentence:");
+	assert_non_null(p);
+	p += strlen("] Input lowercase sentence:");
+	if (*p != '\n')
+		fail_msg("the prompt's line goes on: %.120s", p);
+}
+
 // Where the ports do not tell the roles (both ephemeral: each server on
 // port 0), the recorded calls do: the UDP client is the end whose port
 // the OS picked, the server the end that called bind(); over TCP, with
@@ -949,6 +972,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_escapes, teardown),
 		cmocka_unit_test_teardown(test_poll_select, teardown),
 		cmocka_unit_test_teardown(test_fin_notes_name_the_call, teardown),
+		cmocka_unit_test_teardown(test_prompt_line_ends_before_calls, teardown),
 		cmocka_unit_test_teardown(test_roles_from_calls, teardown),
 		cmocka_unit_test_teardown(test_getaddrinfo_probe_hidden, teardown),
 		cmocka_unit_test_teardown(test_sent_after_return, teardown),

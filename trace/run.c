@@ -357,18 +357,12 @@ static void open_calls(struct session *s)
 	s->cfg->opts.calls = s->calls;
 }
 
-// The recorder's sink: print call event r through tracer t.
-static void print_call(void *t, const struct call_rec *r)
-{
-	tracer_call(t, r);
-}
-
-// Hand the recorder to the loop and the tracer, once both are open.
+// Hand the recorder to the loop (which prints its calls through the
+// tracer), once both are open.
 static void start_calls(struct session *s)
 {
 	if (s->calls == NULL)
 		return;
-	calls_set_sink(s->calls, print_call, s->tracer);
 	loop_record_calls(&s->loop, s->calls);
 }
 

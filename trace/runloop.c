@@ -754,11 +754,22 @@ static void calls_dispatch(void *arg)
 	show_queued(l, 1);
 }
 
+// The recorder's sink: print call event r through the tracer, on a line
+// of its own (a program's partial line, a prompt, is ended first).
+static void show_call(void *arg, const struct call_rec *r)
+{
+	struct runloop *l = arg;
+	end_line(l);
+	tracer_call(l->tracer, r);
+}
+
 void loop_record_calls(struct runloop *l, struct calls *c)
 {
 	l->calls = c;
-	if (c)
+	if (c) {
 		calls_set_dispatch(c, calls_dispatch, l);
+		calls_set_sink(c, show_call, l);
+	}
 }
 
 void loop_end(struct runloop *l)
