@@ -411,7 +411,7 @@ static int enter_root(const char *dir, int writable, int proc)
 	snprintf(path, sizeof path, "%s/sandbox", root);
 	if (mkdir(path, 0755) < 0 || mount(from, path, "none", MS_BIND, NULL) < 0)
 		return -1;
-	if (!writable && mount(NULL, path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
+	if (!writable && mount("none", path, "none", MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
 	                       MS_NODEV, NULL) < 0)
 		return -1;
 	close(dfd);
