@@ -11,6 +11,14 @@ void ob_init(struct outbuf *b, char *mem, size_t size)
 	b->cap = size - 1;
 }
 
+void ob_cut(struct outbuf *b, const char *s, size_t n)
+{
+	if (n > b->cap - b->len)
+		n = b->cap - b->len;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
 void ob_pad(struct outbuf *b, size_t n)
 {
 	while (n-- > 0)
