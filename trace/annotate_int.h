@@ -51,7 +51,6 @@ struct tcp_dir {
 
 // One conversation. Direction 0 is client to server, 1 the reverse.
 struct conv {
-	uint64_t last_use;          // packet counter at last use (LRU)
 	unsigned long id;
 	enum proto proto;
 	struct ipaddr addr[2];      // [0] client, [1] server
