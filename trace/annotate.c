@@ -198,10 +198,16 @@ size_t format_endpoint(char *out, const struct ipaddr *ip, int port)
 	return n;
 }
 
+// Whether x and y are the same address. (Each memcmp has a constant
+// length, so it is a compare or two, not a call: this runs for every
+// packet.)
 static int addr_eq(const struct ipaddr *x, const struct ipaddr *y)
 {
-	size_t len = x->family == 4 ? 4 : 16;
-	return x->family == y->family && memcmp(x->a, y->a, len) == 0;
+	if (x->family != y->family)
+		return 0;
+	if (x->family == 4)
+		return memcmp(x->a, y->a, 4) == 0;
+	return memcmp(x->a, y->a, 16) == 0;
 }
 
 // A hash of one end, taking the address 4 bytes at a time; hashing both
