@@ -209,7 +209,7 @@ static void setup_output(struct args *a)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	else
 		setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	a->opts.batch = !tty && !a->iface && !a->opts.step;
+	a->opts.batch = !tty && !a->iface;  // stdout is fully buffered
 	a->opts.out = stdout;
 }
 
