@@ -5,7 +5,6 @@
 #include "annotate_int.h"
 
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,17 +94,6 @@ void annotator_free(struct annotator *an)
 unsigned long annotator_evictions(const struct annotator *an)
 {
 	return an->evictions;
-}
-
-void note(struct annotation *a, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (a->nnotes >= ANNOT_NOTES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(a->notes[a->nnotes++], ANNOT_NOTE_LEN, fmt, ap);
-	va_end(ap);
 }
 
 double ms_between(const struct timeval *a, const struct timeval *b)
