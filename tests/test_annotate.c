@@ -2,17 +2,20 @@
 // built field by field (no decoding): roles, each TCP event, UDP
 // request/reply, ICMP joined to the datagram it quotes, the facts of
 // recorded calls replacing the guesses, the bounded
-// conversation table, escaping of every byte value, and the ladder's caps.
+// conversation table, the notes' own printf, escaping of every byte
+// value, and the ladder's caps.
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "annotate.h"
+#include "annotate_int.h"
 #include "escape.h"
 #include "ladder.h"
 
@@ -560,6 +563,55 @@ static void endpoints_format(void **state)
 	struct ipaddr v4 = { 4, { 192, 168, 100, 7 } };
 	format_endpoint(out, &v4, 65535);
 	assert_string_equal(out, "192.168.100.7:65535");
+	// The last IPv6 address is kept: another one is not mistaken for it.
+	struct ipaddr doc = { 6, { 0x20, 0x01, 0x0d, 0xb8 } };
+	doc.a[15] = 5;
+	format_endpoint(out, &doc, 80);
+	assert_string_equal(out, "[2001:db8::5]:80");
+	format_endpoint(out, &v6, -1);
+	assert_string_equal(out, "::1");
+}
+
+// What vsnprintf writes for fmt into a note's ANNOT_NOTE_LEN bytes.
+static void printf_note(char *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void printf_note(char *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, ANNOT_NOTE_LEN, fmt, ap);
+	va_end(ap);
+}
+
+// note() in n must write what vsnprintf writes for the same arguments.
+#define CHECK_NOTE(n, ...) do { \
+	char want_[ANNOT_NOTE_LEN]; \
+	printf_note(want_, __VA_ARGS__); \
+	(n).nnotes = 0; \
+	note(&(n), __VA_ARGS__); \
+	assert_int_equal((n).nnotes, 1); \
+	assert_string_equal((n).notes[0], want_); \
+} while (0)
+
+// The notes' own printf: each conversion the notes use, the extremes of
+// the signed ones, a note cut at ANNOT_NOTE_LEN - 1 bytes, and one with
+// a conversion it leaves to vsnprintf.
+static void notes_format_as_printf(void **state)
+{
+	static struct annotation n;
+	char longer[400];
+	(void)state;
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	CHECK_NOTE(n, "plain text, no conversion");
+	CHECK_NOTE(n, "a %s b %d c %u d %ld e %lu f %.3f g %% h", "str", -42,
+	           4000000000u, -9000000000L, ULONG_MAX, 1.23456);
+	CHECK_NOTE(n, "%d %ld %d %.3f", INT_MIN, LONG_MIN, 0, -0.0005);
+	CHECK_NOTE(n, "%s%s", "", "ends with a conversion");
+	CHECK_NOTE(n, "cut: %s and %u after it", longer, 7u);
+	CHECK_NOTE(n, "%s then %u", longer + 150, 123456789u);
+	CHECK_NOTE(n, "hex %x, then %s", 255u, "left to vsnprintf");
 }
 
 // Every byte value comes out printable; the result is cut with "...".
@@ -636,6 +688,7 @@ int main(void)
 		cmocka_unit_test(router_and_arp),
 		cmocka_unit_test(table_is_bounded),
 		cmocka_unit_test(endpoints_format),
+		cmocka_unit_test(notes_format_as_printf),
 		cmocka_unit_test(escape_every_byte),
 		cmocka_unit_test(ladder_is_capped),
 	};

@@ -5,7 +5,6 @@
 #include "annotate_int.h"
 
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 struct annotator {
 	struct conv *convs;       // nsets * WAYS entries
 	uint32_t *tags;           // per entry: its ends' hash | 1, or 0 if free
+	uint64_t *used;           // per entry: the clock when it was last used
 	unsigned nsets;
 	uint64_t clock;           // packets seen (for LRU; the packet number)
 	unsigned long next_id;
@@ -66,10 +66,12 @@ struct annotator *annotator_new(unsigned max_convs)
 	an->nsets = (max_convs + WAYS - 1) / WAYS;
 	an->convs = calloc((size_t)an->nsets * WAYS, sizeof *an->convs);
 	an->tags = calloc((size_t)an->nsets * WAYS, sizeof *an->tags);
+	an->used = calloc((size_t)an->nsets * WAYS, sizeof *an->used);
 	an->frags = frag_new();
-	if (!an->convs || !an->tags || !an->frags) {
+	if (!an->convs || !an->tags || !an->used || !an->frags) {
 		free(an->convs);
 		free(an->tags);
+		free(an->used);
 		frag_free(an->frags);
 		free(an);
 		return NULL;
@@ -84,6 +86,7 @@ void annotator_free(struct annotator *an)
 		return;
 	free(an->convs);
 	free(an->tags);
+	free(an->used);
 	frag_free(an->frags);
 	free(an);
 }
@@ -91,17 +94,6 @@ void annotator_free(struct annotator *an)
 unsigned long annotator_evictions(const struct annotator *an)
 {
 	return an->evictions;
-}
-
-void note(struct annotation *a, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (a->nnotes >= ANNOT_NOTES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(a->notes[a->nnotes++], ANNOT_NOTE_LEN, fmt, ap);
-	va_end(ap);
 }
 
 double ms_between(const struct timeval *a, const struct timeval *b)
@@ -126,10 +118,16 @@ void usec_text(char *out, uint64_t usec)
 	snprintf(out, 20, "%s.%06u", hms, (unsigned)(usec % 1000000u));
 }
 
+// Whether x and y are the same address. (Each memcmp has a constant
+// length, so it is a compare or two, not a call: this runs for every
+// packet.)
 static int addr_eq(const struct ipaddr *x, const struct ipaddr *y)
 {
-	size_t len = x->family == 4 ? 4 : 16;
-	return x->family == y->family && memcmp(x->a, y->a, len) == 0;
+	if (x->family != y->family)
+		return 0;
+	if (x->family == 4)
+		return memcmp(x->a, y->a, 4) == 0;
+	return memcmp(x->a, y->a, 16) == 0;
 }
 
 // A hash of one end, taking the address 4 bytes at a time; hashing both
@@ -185,7 +183,8 @@ static struct conv *conv_find(struct annotator *an, enum proto proto,
 
 // The entry a new conversation between these ends takes: a free one in
 // its set, or else the least recently used (which is forgotten). Its tag
-// is set.
+// is set. The last uses, like the tags, are kept apart from the big
+// entries: a full set's are read from one cache line, not four entries.
 static struct conv *conv_slot(struct annotator *an, enum proto proto,
                               const struct ipaddr *s, uint16_t sp,
                               const struct ipaddr *d, uint16_t dp)
@@ -198,13 +197,19 @@ static struct conv *conv_slot(struct annotator *an, enum proto proto,
 			victim = i;
 			break;
 		}
-		if (an->convs[i].last_use < an->convs[victim].last_use)
+		if (an->used[i] < an->used[victim])
 			victim = i;
 	}
 	if (an->tags[victim] != 0)
 		an->evictions++;
 	an->tags[victim] = h | 1;
 	return &an->convs[victim];
+}
+
+// Mark c used now (for conv_slot's choice).
+static void conv_used(struct annotator *an, const struct conv *c)
+{
+	an->used[c - an->convs] = an->clock;
 }
 
 // Whether a port is in an ephemeral range (Linux 32768-60999, IANA 49152+).
@@ -489,7 +494,7 @@ static void icmp_join(struct annotator *an, const struct packet *pk,
 	if (!c)
 		return;
 	set_roles(a, c, !dir);  // the error travels towards the sender
-	c->last_use = an->clock;
+	conv_used(an, c);
 	a->from = icmp_sender(c, dir, pk);
 	if (want && a->from == ROLE_NONE)
 		note(a, "sent by %s, which is neither end of conversation %lu: a "
@@ -530,7 +535,7 @@ static void annotate_fragment(struct annotator *an, const struct packet *pk,
 	a->event = EV_FRAGMENT;
 	if (!c)
 		return;
-	c->last_use = an->clock;
+	conv_used(an, c);
 	set_roles(a, c, dir);
 }
 
@@ -567,7 +572,7 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 		old = conv_renew(an, c, pk, f, &dir, &ago, &timewait);
 		is_new = 1;
 	}
-	c->last_use = an->clock;
+	conv_used(an, c);
 	set_roles(a, c, dir);
 	a->src = c->label[dir];
 	a->dst = c->label[!dir];

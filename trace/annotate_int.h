@@ -2,8 +2,8 @@
 // (the conversation table, UDP, which conversation ICMP belongs to),
 // annotate_icmp.c (ICMP, NDP, MLD, ARP notes), annotate_frag.c (IP fragments),
 // annotate_tcp.c (TCP handshake and classification), annotate_seg.c
-// (TCP data: retransmissions, order, keep-alives, windows, SACK) and
-// annotate_close.c (TCP teardown and resets).
+// (TCP data: retransmissions, order, keep-alives, windows, SACK),
+// annotate_close.c (TCP teardown and resets) and annotate_note.c (note).
 #ifndef SOCKTRACE_ANNOTATE_INT_H
 #define SOCKTRACE_ANNOTATE_INT_H
 
@@ -51,7 +51,6 @@ struct tcp_dir {
 
 // One conversation. Direction 0 is client to server, 1 the reverse.
 struct conv {
-	uint64_t last_use;          // packet counter at last use (LRU)
 	unsigned long id;
 	enum proto proto;
 	struct ipaddr addr[2];      // [0] client, [1] server
@@ -76,7 +75,8 @@ struct conv {
 	double rtt_ms;              // handshake RTT, 0 if not measured
 };
 
-// Append a printf-style note to a (dropped when a is full).
+// Append a printf-style note to a (dropped when a is full), cut to
+// ANNOT_NOTE_LEN - 1 bytes as vsnprintf would.
 void note(struct annotation *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -2,8 +2,6 @@
 // reads are inline there).
 #include "bytes.h"
 
-#include <string.h>
-
 // Start a cursor over the len bytes at base.
 void cur_init(struct cursor *c, const uint8_t *base, uint32_t len)
 {
@@ -11,18 +9,6 @@ void cur_init(struct cursor *c, const uint8_t *base, uint32_t len)
 	c->len = len;
 	c->off = 0;
 	c->is_short = 0;
-}
-
-// Copy n bytes to dst and advance; -1 (dst zeroed, is_short) if short.
-int get_bytes(struct cursor *c, void *dst, uint32_t n)
-{
-	if (!cur_have(c, n)) {
-		memset(dst, 0, n);
-		return -1;
-	}
-	memcpy(dst, c->base + c->off, n);
-	c->off += n;
-	return 0;
 }
 
 // The byte at absolute offset at, without moving (0 and is_short outside).
@@ -33,32 +19,6 @@ uint8_t peek_u8(struct cursor *c, uint32_t at)
 		return 0;
 	}
 	return c->base[at];
-}
-
-// End the window n bytes after the cursor, if that shrinks it.
-int cur_limit(struct cursor *c, uint32_t n)
-{
-	if (cur_left(c) < n)
-		return -1;
-	c->len = c->off + n;
-	return 0;
-}
-
-// A copy of c whose window ends at most n bytes after c's position.
-struct cursor cur_sub(const struct cursor *c, uint32_t n)
-{
-	struct cursor s = *c;
-	s.is_short = 0;
-	if (cur_left(&s) > n)
-		s.len = s.off + n;
-	return s;
-}
-
-// The bytes from the cursor to the end of the window, without advancing.
-const uint8_t *cur_view(const struct cursor *c, uint32_t *avail)
-{
-	*avail = cur_left(c);
-	return *avail ? c->base + c->off : NULL;
 }
 
 // Add the 16-bit big-endian words of [at, at+n) to *sum (see bytes.h).

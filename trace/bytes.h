@@ -7,6 +7,7 @@
 #define SOCKTRACE_BYTES_H
 
 #include <stdint.h>
+#include <string.h>
 
 struct cursor {
 	const uint8_t *base;  // the frame's first byte (offsets count from it)
@@ -84,8 +85,18 @@ static inline int cur_skip(struct cursor *c, uint32_t n)
 }
 
 // Copy n bytes into dst and advance. Returns 0, or -1 (dst zeroed, no
-// advance, is_short set) if fewer than n bytes are left.
-int get_bytes(struct cursor *c, void *dst, uint32_t n);
+// advance, is_short set) if fewer than n bytes are left. (Inline too:
+// n is a constant, an address's 4 or 16 bytes, and the copy a move.)
+static inline int get_bytes(struct cursor *c, void *dst, uint32_t n)
+{
+	if (!cur_have(c, n)) {
+		memset(dst, 0, n);
+		return -1;
+	}
+	memcpy(dst, c->base + c->off, n);
+	c->off += n;
+	return 0;
+}
 
 // Read byte at (absolute) offset at without moving; 0 and is_short set
 // if at is outside [0, len).
@@ -93,15 +104,33 @@ uint8_t peek_u8(struct cursor *c, uint32_t at);
 
 // Shrink the window so it ends n bytes after the cursor (never grows it).
 // Returns 0, or -1 if fewer than n bytes were left (the window is kept).
-int cur_limit(struct cursor *c, uint32_t n);
+static inline int cur_limit(struct cursor *c, uint32_t n)
+{
+	if (cur_left(c) < n)
+		return -1;
+	c->len = c->off + n;
+	return 0;
+}
 
 // A copy of c whose window ends at most n bytes after c's position.
-struct cursor cur_sub(const struct cursor *c, uint32_t n);
+static inline struct cursor cur_sub(const struct cursor *c, uint32_t n)
+{
+	struct cursor s = *c;
+
+	s.is_short = 0;
+	if (cur_left(&s) > n)
+		s.len = s.off + n;
+	return s;
+}
 
 // The bytes from the cursor to the end of its window, without advancing:
 // the only pointer into packet data handed out (for payloads). *avail
 // gets how many may be read through it.
-const uint8_t *cur_view(const struct cursor *c, uint32_t *avail);
+static inline const uint8_t *cur_view(const struct cursor *c, uint32_t *avail)
+{
+	*avail = cur_left(c);
+	return *avail ? c->base + c->off : NULL;
+}
 
 // One's-complement sum of the n bytes at absolute offset at (odd last
 // byte padded with zero), added to sum, unfolded. Returns -1 if the

@@ -23,22 +23,36 @@ static size_t format_v4(char *out, const uint8_t *a)
 	return (size_t)(p - out);
 }
 
+// Write an IPv6 address as inet_ntop does at out; returns its length.
+// The last one written is kept: a capture's conversations are between
+// few addresses, and inet_ntop is slow (a sprintf for every group).
+static size_t format_v6(char *out, const uint8_t *a)
+{
+	static uint8_t last[16];
+	static char text[INET6_ADDRSTRLEN];
+	static size_t len;
+
+	if (len == 0 || memcmp(a, last, sizeof last) != 0) {
+		if (!inet_ntop(AF_INET6, a, text, sizeof text))
+			strcpy(text, "?");
+		memcpy(last, a, sizeof last);
+		len = strlen(text);
+	}
+	memcpy(out, text, len + 1);
+	return len;
+}
+
 size_t format_endpoint(char *out, const struct ipaddr *ip, int port)
 {
 	size_t n;
 
 	if (ip->family == 4) {
 		n = format_v4(out, ip->a);
+	} else if (ip->family == 6 && port < 0) {
+		return format_v6(out, ip->a);  // no port: no brackets
 	} else if (ip->family == 6) {
 		out[0] = '[';
-		if (!inet_ntop(AF_INET6, ip->a, out + 1, ENDPOINT_LEN - 10))
-			strcpy(out + 1, "?");
-		n = strlen(out);
-		if (port < 0) {
-			// No port: drop the brackets.
-			memmove(out, out + 1, n);
-			return n - 1;
-		}
+		n = 1 + format_v6(out + 1, ip->a);
 		out[n++] = ']';
 	} else {
 		strcpy(out, "?");

@@ -209,6 +209,7 @@ static void setup_output(struct args *a)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	else
 		setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	a->opts.batch = !tty && !a->iface;  // stdout is fully buffered
 	a->opts.out = stdout;
 }
 
@@ -284,6 +285,7 @@ static int trace_capture(struct args *a, pcap_t *p, pcap_dumper_t *dumper)
 		return EXIT_RUNTIME;
 	}
 	if (capture_loop(p, t, dumper, err, sizeof err) < 0) {
+		tracer_flush(t);
 		fflush(stdout);
 		fprintf(stderr, "socktrace: %s\n", err);
 		code = EXIT_RUNTIME;

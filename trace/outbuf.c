@@ -11,6 +11,14 @@ void ob_init(struct outbuf *b, char *mem, size_t size)
 	b->cap = size - 1;
 }
 
+void ob_cut(struct outbuf *b, const char *s, size_t n)
+{
+	if (n > b->cap - b->len)
+		n = b->cap - b->len;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
 void ob_pad(struct outbuf *b, size_t n)
 {
 	while (n-- > 0)
@@ -79,6 +87,8 @@ void ob_usec(struct outbuf *b, unsigned long usec)
 	ob_fixed(b, usec % 1000000, 6);
 }
 
+// The cached "HH:MM:SS." (or "??:??:??.") is always 9 characters: a
+// copy of a known length is inline (this runs for every packet).
 void ob_time(struct outbuf *b, const struct timeval *tv)
 {
 	static time_t cached_sec = (time_t)-1;
@@ -88,11 +98,11 @@ void ob_time(struct outbuf *b, const struct timeval *tv)
 	if (sec != cached_sec) {
 		struct tm tm;
 		if (!localtime_r(&sec, &tm) ||
-		    strftime(hms, sizeof hms, "%H:%M:%S.", &tm) == 0)
+		    strftime(hms, sizeof hms, "%H:%M:%S.", &tm) != 9)
 			strcpy(hms, "??:??:??.");
 		cached_sec = sec;
 	}
-	ob_str(b, hms);
+	ob_mem(b, hms, 9);
 	ob_fixed(b, (unsigned long)tv->tv_usec % 1000000, 6);
 }
 

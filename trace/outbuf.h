@@ -17,13 +17,20 @@ struct outbuf {
 // Start an empty buffer over mem[size].
 void ob_init(struct outbuf *b, char *mem, size_t size);
 
+// Append as much of n bytes of s as there is room for (ob_mem's slow way).
+void ob_cut(struct outbuf *b, const char *s, size_t n);
+
 // Append n bytes of s, the string s, or one character. Inline: a line of
 // output is made of dozens of these, and a call each was a tenth of the
 // time socktrace -q takes.
 static inline void ob_mem(struct outbuf *b, const char *s, size_t n)
 {
-	if (n > b->cap - b->len)
-		n = b->cap - b->len;
+	if (n > b->cap - b->len) {
+		ob_cut(b, s, n);
+		return;
+	}
+	// n is often a string constant's length, known here: the copy is
+	// then a move or two, not a call of memcpy.
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 }

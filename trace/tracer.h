@@ -26,6 +26,9 @@ struct trace_opts {
 	int offload;       // captured live: a sent packet's TCP/UDP checksum
 	                   // is left to the card (none on lo, veth), so a
 	                   // wrong one is "unverified", not an error
+	int batch;         // out is a fully buffered file that nothing else
+	                   // writes to between packets: gather many packets'
+	                   // lines before each fwrite
 	FILE *out;         // where to print (stdout normally)
 	struct calls *calls; // run/shell: the programs' recorded calls, or NULL
 };
@@ -45,6 +48,10 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 // line, its JSON record (at return), its place on the ladder.
 struct call_rec;
 void tracer_call(struct tracer *t, const struct call_rec *r);
+
+// Write out what the tracer still holds (with opts.batch, the lines of
+// the last packets): before anything else is said about the capture.
+void tracer_flush(struct tracer *t);
 
 // Print what is printed at the end (ladder, Mermaid), then free t.
 // Returns the number of packets seen.
