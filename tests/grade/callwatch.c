@@ -55,11 +55,8 @@ static void add_returned(struct callsum *s, int k, const struct call_rec *r)
 		s->tcp_connects++;
 	if (k == CW_BIND && s->bind_port < 0) {
 		s->bind_port = r->sock.lport;
-		s->bind_proto = r->sock.proto;
 		s->bind_ip = r->sock.local;
 	}
-	if (k == CW_SHUTDOWN && (strstr(r->args, "SHUT_WR") || strstr(r->args, "SHUT_RDWR")))
-		s->shut_wr = 1;
 }
 
 // The recorder's sink: add call event r to the sum at arg.
@@ -147,19 +144,17 @@ static void watch(pid_t pid, int sync_fd, int report_fd)
 	s.bind_port = -1;
 	quiet();
 	struct calls *c = calls_open(err, sizeof err);
-	if (c == NULL) {
+	if (c != NULL) {
+		calls_set_sink(c, add_call, &s);
+		calls_attach(c, pid, sync_fd, err, sizeof err);  // refused: runs untraced
+		status = follow(c, pid);
+	} else {
 		if (write(sync_fd, "n", 1) < 0) {
 			// the program died: its end is reaped below
 		}
-	} else {
-		calls_set_sink(c, add_call, &s);
-		calls_attach(c, pid, sync_fd, err, sizeof err);
-	}
-	if (c != NULL)
-		status = follow(c, pid);
-	else
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	}
 	s.traced = !calls_disabled(c);
 	if (!s.traced)
 		snprintf(s.why, sizeof s.why, "%s", c && calls_refusal(c)[0] ? calls_refusal(c) : err);
@@ -221,7 +216,6 @@ int callwatch_child(int sync_fd)
 int callwatch_read(int fd, struct callsum *s)
 {
 	ssize_t n;
-	memset(s, 0, sizeof *s);
 	while ((n = read(fd, s, sizeof *s)) < 0 && errno == EINTR)
 		;
 	if (n != (ssize_t)sizeof *s) {

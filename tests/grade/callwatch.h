@@ -34,10 +34,8 @@ struct callsum {
 	int tcp_recv_eof;       // one of them returned 0 (the peer's FIN)
 	int recv_unfinished;    // a recv() was still waiting when it ended
 	int udp_sends;          // sendto()s on UDP sockets that returned >= 0
-	int bind_proto;         // the first bind() that returned 0: 6 or 17,
-	int bind_port;          // and the port it gave (-1: no bind())
-	struct ipaddr bind_ip;
-	int shut_wr;            // a shutdown(SHUT_WR or SHUT_RDWR) returned 0
+	int bind_port;          // the first bind() that returned 0: its port
+	struct ipaddr bind_ip;  // and address (bind_port -1: no bind())
 };
 
 // In the jail's child, before the limits: fork; in the child (the

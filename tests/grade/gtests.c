@@ -704,11 +704,12 @@ static int tcpclient_exchange(struct tcase *t, uint32_t seed, int counts, const 
 	}
 	peer_token_text(seed, len, want);
 	const char *got = printed_reply(&j.o, &n);
+	int wrong = got == NULL || n != len || memcmp(got, want, len) != 0;
 	if (got == NULL)
 		say(t, "TCPClient's output has no line starting \"" FROM_SERVER "\"");
-	else if (n != len || memcmp(got, want, len) != 0)
+	else if (wrong)
 		say_wrong_reply(t, got, n, s, want, len, paced);
-	if (got == NULL || n != len || memcmp(got, want, len) != 0)
+	if (wrong)
 		hint_tcp_recvs(t, "TCPClient", &j, len);
 	else if (!WIFEXITED(j.status) || WEXITSTATUS(j.status) != 0)
 		say(t, "TCPClient printed the reply but then");
