@@ -155,15 +155,20 @@ static int unix_socket(pid_t tid, unsigned long ino)
 	return found;
 }
 
+struct call_sock *sock_known(struct calls *c, unsigned long ino)
+{
+	for (int i = 0; ino && i < c->nsocks; i++)
+		if (c->socks[i].ino == ino)
+			return &c->socks[i];
+	return NULL;
+}
+
 struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int refresh)
 {
 	static const struct { const char *name; int proto; } tabs[] = {
 		{ "tcp", 6 }, { "udp", 17 }, { "tcp6", 6 }, { "udp6", 17 },
 	};
-	struct call_sock *s = NULL;
-	for (int i = 0; i < c->nsocks && s == NULL; i++)
-		if (c->socks[i].ino == ino)
-			s = &c->socks[i];
+	struct call_sock *s = sock_known(c, ino);
 	if (s == NULL) {
 		if (c->nsocks == CALLS_SOCKS)  // forget the oldest
 			memmove(c->socks, c->socks + 1, sizeof c->socks[0] * (size_t)--c->nsocks);

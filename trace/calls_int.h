@@ -91,4 +91,7 @@ void decode_exit(struct calls *c, pid_t tid, int k, const uint64_t *args,
 // made, not bound yet). Never NULL (the oldest is forgotten if full).
 struct call_sock *sock_find(struct calls *c, pid_t tid, unsigned long ino, int refresh);
 
+// The remembered socket with this inode, or NULL (nothing is looked up).
+struct call_sock *sock_known(struct calls *c, unsigned long ino);
+
 #endif

@@ -533,9 +533,11 @@ static void track_active(struct calls *c, const struct call_rec *r)
 // its (and would tie it to the conversation only when printed late).
 static void learn_ends(struct calls *c, struct call_rec *r)
 {
-	for (int i = 0; r->may_send && r->sock.ino && r->sock.lport == 0 && i < c->nsocks; i++)
-		if (c->socks[i].ino == r->sock.ino)
-			r->sock = c->socks[i];
+	if (!r->may_send || r->sock.lport != 0)
+		return;
+	const struct call_sock *s = sock_known(c, r->sock.ino);
+	if (s != NULL)
+		r->sock = *s;
 }
 
 // Whether to hold call r back for now (calls_before with no time ts): its
@@ -543,10 +545,7 @@ static void learn_ends(struct calls *c, struct call_rec *r)
 // close(). Else note that a call on its socket is shown.
 static int probe_wait(struct calls *c, const struct call_rec *r, const struct timeval *ts)
 {
-	struct call_sock *s = NULL;
-	for (int i = 0; r->sock.ino && i < c->nsocks && s == NULL; i++)
-		if (c->socks[i].ino == r->sock.ino)
-			s = &c->socks[i];
+	struct call_sock *s = sock_known(c, r->sock.ino);
 	if (s == NULL)
 		return 0;
 	if (s->probe && !s->shown && ts == NULL && !c->closing)
