@@ -119,7 +119,7 @@ endif
 # dockersim runs a command under Docker's default profile (its
 # capabilities and a libseccomp filter refusing namespaces), for the
 # grading suite's tests of container mode (test_grade_container) and
-# socktrace's in a container (test_demo).
+# socktrace's in a container (test_demo, test_calls).
 DOCKERSIM := $(BUILD)/tests/dockersim
 SECCOMP_LIBS = $(shell pkg-config --libs libseccomp)
 # It is the container, not code under test: never built with the
@@ -129,8 +129,9 @@ $(DOCKERSIM): tests/dockersim.c | $(call DEPS_STAMP,test)
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< $(SECCOMP_LIBS)
 $(BUILD)/tests/test_grade_container: $(GRADETEST_OBJ) | $(DOCKERSIM)
-# ... and for socktrace's own words there (test_demo).
-$(BUILD)/tests/test_demo: | $(DOCKERSIM)
+# ... and for socktrace's own words and recorded calls there (test_demo,
+# test_calls).
+$(BUILD)/tests/test_demo $(BUILD)/tests/test_calls: | $(DOCKERSIM)
 
 # test_calls runs a small multi-threaded program of its own
 CALLS_THREADS := $(BUILD)/tests/calls_threads
