@@ -42,38 +42,12 @@ static void killer(uid_t uid)
 	_exit(0);
 }
 
-// Is there a process (a zombie too) whose real uid is uid?
-static int uid_has_processes(uid_t uid)
-{
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int found = 0;
-	while (d != NULL && !found && (e = readdir(d)) != NULL) {
-		char path[300], line[256];
-		unsigned ruid;
-		if (atoi(e->d_name) <= 0)
-			continue;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "r");
-		while (f != NULL && fgets(line, sizeof line, f) != NULL)
-			if (sscanf(line, "Uid: %u", &ruid) == 1) {
-				found = ruid == uid;
-				break;
-			}
-		if (f != NULL)
-			fclose(f);
-	}
-	if (d != NULL)
-		closedir(d);
-	return found;
-}
-
 int uidbox_kill_uid(uid_t uid)
 {
 	for (int round = 0; round < MAX_ROUNDS; round++) {
 		int st;
 		reap_all();  // a killed process is a zombie until reaped
-		if (!uid_has_processes(uid))
+		if (proc_count("Uid:", (long)uid, 1) <= 0)  // none left (or no /proc to tell)
 			return 0;
 		pid_t pid = fork();
 		if (pid < 0)

@@ -7,7 +7,6 @@
 #include "gtests.h"
 
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -509,41 +508,14 @@ static void e4_many(struct tcase *t)
 	t->pass = 1;
 }
 
-// Outside a pid namespace of its own: the server's children (exited or
-// not), from /proc.
-static int server_children(pid_t server)
-{
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		char path[300], line[256];
-		int ppid;
-		if (atoi(e->d_name) <= 0)
-			continue;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "r");
-		while (f != NULL && fgets(line, sizeof line, f) != NULL)
-			if (sscanf(line, "PPid: %d", &ppid) == 1) {
-				n += ppid == server;
-				break;
-			}
-		if (f != NULL)
-			fclose(f);
-	}
-	if (d != NULL)
-		closedir(d);
-	return d == NULL ? -1 : n;
-}
-
 // The processes of this test's pid namespace other than the test (pid 1)
 // and the server: a forking server's children, exited or not. Pids are
 // handed out in turn from 2, so a child forked now has the highest.
 static int other_processes(pid_t server)
 {
 	int n = 0;
-	if (box_get_mode() != BOX_NAMESPACES)
-		return server_children(server);
+	if (box_get_mode() != BOX_NAMESPACES)  // the server's children, from /proc
+		return proc_count("PPid:", server, 1 << 30);
 	pid_t last = fork();
 	if (last == 0)
 		_exit(0);

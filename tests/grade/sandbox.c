@@ -3,6 +3,7 @@
 #include "boxuid.h"
 #include "memcg.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -35,6 +36,38 @@ long long now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+// field's number in the /proc status file of the process named by pid
+// (a folder of /proc), or -1.
+static long status_number(const char *pid, const char *field)
+{
+	char path[300], line[256];
+	long v = -1;
+	snprintf(path, sizeof path, "/proc/%s/status", pid);
+	FILE *f = fopen(path, "r");
+	while (f != NULL && fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, field, strlen(field)) == 0) {
+			v = strtol(line + strlen(field), NULL, 10);
+			break;
+		}
+	if (f != NULL)
+		fclose(f);
+	return v;
+}
+
+int proc_count(const char *field, long value, int max)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+	if (d == NULL)
+		return -1;
+	while (n < max && (e = readdir(d)) != NULL)
+		if (atoi(e->d_name) > 0 && status_number(e->d_name, field) == value)
+			n++;
+	closedir(d);
+	return n;
 }
 
 static unsigned root_sandbox_id = ROOT_SANDBOX_ID;

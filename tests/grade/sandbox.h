@@ -145,6 +145,11 @@ void jail_kill(struct jail *j);
 // "killed for want of memory" (its memory cgroup's OOM killer).
 const char *jail_how(const struct jail *j);
 
+// How many processes, zombies too, have value in field ("Uid:", the real
+// uid; "PPid:") of their /proc/PID/status; counting stops at max. -1 if
+// /proc cannot be read.
+int proc_count(const char *field, long value, int max);
+
 // Milliseconds on the monotonic clock.
 long long now_ms(void);
 
