@@ -235,22 +235,24 @@ static int collect_until(pid_t box, int fd, char *res, size_t reslen, long long 
 {
 	size_t len = 0;
 	int open = 1;
+	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0)
+		return 116;
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
-		if (open && poll(&p, 1, 20) > 0) {
-			ssize_t n = read(fd, res + len, reslen - 1 - len);
-			open = n > 0 && len + (size_t)n + 1 < reslen;
-			len += n > 0 ? (size_t)n : 0;
-			res[len] = '\0';
-		} else if (!open) {
+		if (open && poll(&p, 1, 20) > 0)
+			open = box_read_ready(fd, res, reslen, &len);
+		else if (!open)
 			poll(NULL, 0, 5);
-		}
 		// Not reaped yet (WNOWAIT): its number stays its group's until the
 		// caller has killed that group.
 		siginfo_t si = { .si_pid = 0 };
 		int r = waitid(P_PID, (id_t)box, &si, WEXITED | WNOHANG | WNOWAIT);
-		if (r == 0 && si.si_pid == box)
+		if (r == 0 && si.si_pid == box) {
+			// What it wrote just before it exited, after the last poll.
+			if (open)
+				box_read_ready(fd, res, reslen, &len);
 			return si.si_code == CLD_EXITED ? si.si_status : 116;
+		}
 		if (r < 0 && errno != EINTR)
 			return 116;
 		if (now_ms() > deadline) {

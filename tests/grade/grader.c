@@ -401,6 +401,8 @@ static void test_one(const struct result *r)
 		rc = box_run(test_in_box, &t, 20000, res, sizeof res, err, sizeof err);
 	if (rc < 0)
 		snprintf(res, sizeof res, "F\n%s", err);
+	else if (res[0] == '\0')  // a bug of ours: never a silent failure
+		snprintf(res, sizeof res, "F\ngrader: the test ended (code %d) without a result", rc);
 	if (res[0] == 'F' && socktrace != NULL)
 		add_trace(r->name, res, sizeof res);
 	FILE *f = fopen(wpath("res/%s.test", r->name, ""), "w");

@@ -227,22 +227,16 @@ static void box_runner(int (*fn)(void *, int), void *arg, int timeout_ms,
 	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 116);
 }
 
-// Read what is available on fd into res (keeping at most reslen-1 bytes).
-// Returns 0 at end of file, 1 otherwise.
-static int read_some(int fd, char *res, size_t reslen, size_t *len)
+int box_read_ready(int fd, char *res, size_t reslen, size_t *len)
 {
-	char buf[4096];
-	ssize_t n = read(fd, buf, sizeof buf);
-	if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
-		return 0;
-	if (n > 0) {
-		size_t room = reslen - 1 - *len;
-		size_t k = (size_t)n < room ? (size_t)n : room;
-		memcpy(res + *len, buf, k);
-		*len += k;
-		res[*len] = '\0';
+	while (*len + 1 < reslen) {
+		ssize_t n = read(fd, res + *len, reslen - 1 - *len);
+		if (n == 0 || (n < 0 && errno != EINTR))
+			return n < 0 && errno == EAGAIN;
+		if (n > 0)
+			*len += (size_t)n, res[*len] = '\0';
 	}
-	return 1;
+	return 0;
 }
 
 // From outside: give the runner its id maps once it has unshared, and
@@ -267,20 +261,17 @@ static int release_runner(pid_t runner, int syncfd, int gofd, char *err, size_t 
 static int collect(pid_t runner, int resfd, char *res, size_t reslen)
 {
 	size_t len = 0;
-	int open = 1, status = 0;
+	int open = fcntl(resfd, F_SETFL, O_NONBLOCK) == 0, status = 0;
 	for (;;) {
-		if (open) {
-			struct pollfd p = { .fd = resfd, .events = POLLIN };
-			if (poll(&p, 1, 20) > 0)
-				open = read_some(resfd, res, reslen, &len);
-		}
+		struct pollfd p = { .fd = resfd, .events = POLLIN };
+		if (open && poll(&p, 1, 20) > 0)
+			open = box_read_ready(resfd, res, reslen, &len);
 		pid_t r = waitpid(runner, &status, open ? WNOHANG : 0);
 		if (r == runner || (r < 0 && errno != EINTR))
 			break;
 	}
-	fcntl(resfd, F_SETFL, O_NONBLOCK);
-	while (read_some(resfd, res, reslen, &len) && len + 1 < reslen)
-		;
+	if (open)  // what came after the last poll
+		box_read_ready(resfd, res, reslen, &len);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 116;
 }
 

@@ -90,6 +90,10 @@ int box_available(char *err, size_t errlen);
 // filled; any other code is the test's own, returned as it is.
 int box_result(int code, int timeout_ms, char *err, size_t errlen);
 
+// Append to res (reslen bytes, kept NUL-terminated) what non-blocking fd
+// holds now. 1 if more may come, 0 once fd is at its end (or res full).
+int box_read_ready(int fd, char *res, size_t reslen, size_t *len);
+
 // Run fn(arg, resfd) as pid 1 of new namespaces (see above) with lo up,
 // for at most timeout_ms. What fn writes to resfd (at most reslen-1
 // bytes) is returned in res. Returns fn's return value, or -1 if the
