@@ -40,7 +40,8 @@ captures: $(PCAPGEN)
 # make fuzz: two libFuzzer targets built with clang and ASan/UBSan, each
 # run for FUZZ_SECONDS (default 25): the decoders (trace/fuzz_decode.c,
 # seeded from pcapgen's frames) and the whole of `socktrace -r` (trace/
-# fuzz_pipeline.c: a capture file read by libpcap, decoded, annotated and
+# fuzz_pipeline.c: a capture file read by libpcap (and, side by side, by
+# trace/savefile.c, which must read the same), decoded, annotated and
 # printed in every output form, ladder and Mermaid included; seeded with
 # tests/captures/ under four sets of options). `make check` runs each for
 # FUZZ_CHECK_SECONDS (default 3) when clang can build fuzzers, and says

@@ -3,16 +3,41 @@
 #include "capture.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "savefile.h"
 
 // The handle capture_interrupt() breaks (set while capture_loop runs),
 // and whether an interrupt came at all: one that comes before the loop
 // starts must still stop it.
 static pcap_t *volatile current;
 static volatile sig_atomic_t interrupted;
+
+// The capture file opened last, when savefile.c reads its records (then
+// with a copy of the filter, which libpcap keeps to itself).
+static struct {
+	pcap_t *p;
+	int fd;
+	struct savefile *sf;
+	struct bpf_program prog;
+	int filtered;
+} file = { NULL, -1, NULL, { 0, NULL }, 0 };
+
+// Forget the file reader's state (the pcap_t stays open).
+static void file_forget(void)
+{
+	savefile_close(file.sf);
+	if (file.fd >= 0)
+		close(file.fd);
+	if (file.filtered)
+		pcap_freecode(&file.prog);
+	file.p = NULL, file.fd = -1, file.sf = NULL, file.filtered = 0;
+}
 
 // Say why path cannot be a capture before libpcap tries: missing,
 // unreadable, a directory, or empty. 0 if it looks worth opening.
@@ -43,6 +68,34 @@ static int check_file(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+// Open path with libpcap over a descriptor of ours, which savefile.c
+// then reads from when the file is of a kind it handles. NULL + perr.
+static pcap_t *open_path(const char *path, char *perr)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), copy = fd >= 0 ? dup(fd) : -1;
+	FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
+	pcap_t *p = NULL;
+
+	if (f)
+		p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, perr);
+	else
+		snprintf(perr, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
+	if (!p) {
+		if (f)
+			fclose(f);
+		else if (copy >= 0)
+			close(copy);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	file_forget();
+	file.p = p;
+	file.fd = fd;
+	file.sf = savefile_open(fd, pcap_datalink(p), pcap_snapshot(p));
+	return p;
+}
+
 pcap_t *capture_open_file(const char *path, char *err, size_t errlen)
 {
 	char perr[PCAP_ERRBUF_SIZE] = "";
@@ -50,8 +103,10 @@ pcap_t *capture_open_file(const char *path, char *err, size_t errlen)
 
 	if (strcmp(path, "-") != 0 && check_file(path, err, errlen) < 0)
 		return NULL;
-	p = pcap_open_offline_with_tstamp_precision(path,
-	        PCAP_TSTAMP_PRECISION_MICRO, perr);
+	if (strcmp(path, "-") == 0)
+		p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, perr);
+	else
+		p = open_path(path, perr);
 	if (!p) {
 		if (strstr(perr, "unknown file format") ||
 		    strstr(perr, "bad dump file format"))
@@ -132,8 +187,23 @@ int capture_set_filter(pcap_t *p, const char *filter, char *err, size_t errlen)
 		pcap_freecode(&prog);
 		return -1;
 	}
-	pcap_freecode(&prog);
+	if (p != file.p) {
+		pcap_freecode(&prog);
+		return 0;
+	}
+	if (file.filtered)
+		pcap_freecode(&file.prog);
+	file.prog = prog;
+	file.filtered = 1;
 	return 0;
+}
+
+void capture_close(pcap_t *p)
+{
+	if (p && p == file.p)
+		file_forget();
+	if (p)
+		pcap_close(p);
 }
 
 struct loop_ctx {
@@ -152,6 +222,23 @@ static void on_frame(u_char *user, const struct pcap_pkthdr *h,
 	tracer_packet(ctx->t, h, data);
 }
 
+// pcap_loop for the file savefile.c reads: the same records, filter and
+// callback, until the end, an error (in err) or an interrupt.
+static int file_loop(struct loop_ctx *ctx, char *err, size_t errlen)
+{
+	char why[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr h;
+	const uint8_t *data;
+	int rc = 0;
+
+	while (!interrupted && (rc = savefile_next(file.sf, &h, &data, why, sizeof why)) > 0)
+		if (!file.filtered || pcap_offline_filter(&file.prog, &h, data))
+			on_frame((u_char *)ctx, &h, data);
+	if (rc < 0)
+		snprintf(err, errlen, "reading packets: %s", why);
+	return rc < 0 ? -1 : 0;
+}
+
 int capture_loop(pcap_t *p, struct tracer *t, pcap_dumper_t *dumper,
                  char *err, size_t errlen)
 {
@@ -161,6 +248,11 @@ int capture_loop(pcap_t *p, struct tracer *t, pcap_dumper_t *dumper,
 	// Set current before looking at the flag: an interrupt after the
 	// look then finds current and breaks the loop before it begins.
 	current = p;
+	if (p == file.p && file.sf) {
+		rc = file_loop(&ctx, err, errlen);
+		current = NULL;
+		return rc;
+	}
 	rc = interrupted ? 0 : pcap_loop(p, -1, on_frame, (u_char *)&ctx);
 	current = NULL;
 	if (rc == PCAP_ERROR) {

@@ -9,7 +9,11 @@
 #include "tracer.h"
 
 // Open a pcap or pcapng file ("-" for stdin). NULL + err on failure.
+// Close it with capture_close.
 pcap_t *capture_open_file(const char *path, char *err, size_t errlen);
+
+// Close a capture opened here (pcap_close, and what the file reader had).
+void capture_close(pcap_t *p);
 
 // Open a live interface: pcap_create, immediate mode, pcap_activate.
 // NULL + err on failure (err says when the cause is a missing CAP_NET_RAW).

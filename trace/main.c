@@ -232,7 +232,7 @@ static pcap_t *open_capture(struct args *a, int *code)
 		filter = LAB_FILTER;
 	if (capture_set_filter(p, filter, err, sizeof err) < 0) {
 		fprintf(stderr, "socktrace: %s\n", err);
-		pcap_close(p);
+		capture_close(p);
 		*code = EXIT_USAGE;
 		return NULL;
 	}
@@ -359,7 +359,7 @@ int main(int argc, char **argv)
 	if (p && (open_dump(&a, p, &dumper) < 0 || (a.iface && drop_root(&code) < 0))) {
 		if (dumper)
 			pcap_dump_close(dumper);
-		pcap_close(p);
+		capture_close(p);
 		p = NULL;
 		code = EXIT_RUNTIME;
 	}
@@ -367,7 +367,7 @@ int main(int argc, char **argv)
 		code = trace_capture(&a, p, dumper);
 		if (a.iface)
 			print_stats(p);
-		pcap_close(p);
+		capture_close(p);
 	}
 	free(a.filter);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -387,7 +387,7 @@ static void close_capture(struct session *s)
 	if (s->dumper)
 		pcap_dump_close(s->dumper);
 	if (s->pcap)
-		pcap_close(s->pcap);
+		capture_close(s->pcap);
 	if (s->has_peer)
 		close(s->peer.fd);
 }
@@ -614,7 +614,7 @@ static int replay(struct run_cfg *c)
 	if (t)
 		tracer_close(t);
 	if (p)
-		pcap_close(p);
+		capture_close(p);
 	return rc;
 }
 
