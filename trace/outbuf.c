@@ -25,35 +25,58 @@ void ob_pad(struct outbuf *b, size_t n)
 		ob_char(b, ' ');
 }
 
-// Two digits at a time ("00".."99"), and 32-bit division when the value
-// fits: this runs several times for every packet.
-void ob_u64(struct outbuf *b, uint64_t v)
-{
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	char tmp[24];
-	int i = sizeof tmp;
+static const char pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
-	while (v > UINT32_MAX) {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	uint32_t w = (uint32_t)v;
+// Write the decimal digits of w (which has n of them) to end at out + n,
+// two at a time.
+static void put_digits(char *out, uint32_t w, int n)
+{
+	char *p = out + n;
 	while (w >= 100) {
 		uint32_t r = w % 100;
 		w /= 100;
-		tmp[--i] = pairs[2 * r + 1];
-		tmp[--i] = pairs[2 * r];
+		*--p = pairs[2 * r + 1];
+		*--p = pairs[2 * r];
 	}
 	if (w >= 10) {
-		tmp[--i] = pairs[2 * w + 1];
-		tmp[--i] = pairs[2 * w];
+		*--p = pairs[2 * w + 1];
+		*--p = pairs[2 * w];
 	} else {
-		tmp[--i] = (char)('0' + w);
+		*--p = (char)('0' + w);
 	}
-	ob_mem(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+// The number of decimal digits of w.
+static int digits(uint32_t w)
+{
+	int n = 1;
+	while (w >= 10000)
+		w /= 10000, n += 4;
+	return n + (w >= 10) + (w >= 100) + (w >= 1000);
+}
+
+// The digits go straight into the buffer: composed elsewhere and then
+// copied, each number's copy waited for its own bytes to be stored (a
+// tenth of socktrace -q's time). A value past 32 bits is rare: printf.
+void ob_u64(struct outbuf *b, uint64_t v)
+{
+	if (v > UINT32_MAX) {
+		ob_printf(b, "%llu", (unsigned long long)v);
+		return;
+	}
+	uint32_t w = (uint32_t)v;
+	int n = digits(w);
+	if ((size_t)n > b->cap - b->len) {
+		char tmp[12];
+		put_digits(tmp, w, n);
+		ob_cut(b, tmp, (size_t)n);
+		return;
+	}
+	put_digits(b->p + b->len, w, n);
+	b->len += (size_t)n;
 }
 
 void ob_printf(struct outbuf *b, const char *fmt, ...)
@@ -70,21 +93,24 @@ void ob_printf(struct outbuf *b, const char *fmt, ...)
 	b->len += (size_t)n < room ? (size_t)n : room - 1;
 }
 
-// Append v as exactly width digits, zero-padded.
-static void ob_fixed(struct outbuf *b, unsigned long v, int width)
+// Append v (< 10^width) as exactly width digits, zero-padded.
+static void ob_fixed(struct outbuf *b, uint32_t v, int width)
 {
-	char tmp[12];
+	char tmp[12], *out = (size_t)width <= b->cap - b->len ? b->p + b->len : tmp;
 
 	for (int i = width - 1; i >= 0; i--) {
-		tmp[i] = (char)('0' + v % 10);
+		out[i] = (char)('0' + v % 10);
 		v /= 10;
 	}
-	ob_mem(b, tmp, (size_t)width);
+	if (out == tmp)
+		ob_cut(b, tmp, (size_t)width);
+	else
+		b->len += (size_t)width;
 }
 
 void ob_usec(struct outbuf *b, unsigned long usec)
 {
-	ob_fixed(b, usec % 1000000, 6);
+	ob_fixed(b, (uint32_t)(usec % 1000000), 6);
 }
 
 // The cached "HH:MM:SS." (or "??:??:??.") is always 9 characters: a
@@ -103,7 +129,7 @@ void ob_time(struct outbuf *b, const struct timeval *tv)
 		cached_sec = sec;
 	}
 	ob_mem(b, hms, 9);
-	ob_fixed(b, (unsigned long)tv->tv_usec % 1000000, 6);
+	ob_fixed(b, (uint32_t)((unsigned long)tv->tv_usec % 1000000), 6);
 }
 
 int ob_flush(struct outbuf *b, FILE *f)
