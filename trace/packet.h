@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/time.h>
 
 enum proto {
@@ -103,12 +104,6 @@ struct packet {
 	uint32_t payload_caplen; // bytes of payload captured
 	uint32_t payload_len;    // bytes of payload the headers say were sent
 
-	// One-line text for protocols printed without annotation (ARP, NDP,
-	// other IP protocols, IP fragments, undecoded EtherTypes; ICMP types
-	// such as "ICMP echo request id 7 seq 3"), or "" when the fields
-	// above say it all. Made of numbers and addresses: no packet text.
-	char summary[224];
-
 	// Where decoding stopped early: NULL, or the layer's name ("link",
 	// "ethernet", "vlan", "null", "loop", "sll", "sll2", "raw", "ipv4",
 	// "ipv6", "arp", "udp", "tcp", "icmp", "icmp6") with a reason:
@@ -121,10 +116,25 @@ struct packet {
 	const char *stopped_reason;
 
 	struct field_list *fields; // NULL unless the caller asked for fields
+
+	// One-line text for protocols printed without annotation (ARP, NDP,
+	// other IP protocols, IP fragments, undecoded EtherTypes; ICMP types
+	// such as "ICMP echo request id 7 seq 3"), or "" when the fields
+	// above say it all. Made of numbers and addresses: no packet text.
+	// Last: a reset clears the fields above and summary[0] only
+	// (packet_reset), not the 224 bytes of every packet.
+	char summary[224];
 };
 
+// Make pk an empty packet for decode_packet, cheaply (see summary).
+static inline void packet_reset(struct packet *pk, struct field_list *fields)
+{
+	memset(pk, 0, offsetof(struct packet, summary) + 1);
+	pk->fields = fields;
+}
+
 // Decode one captured frame of the given DLT_* link type into pk, which
-// the caller has zeroed (except fields). Never reads past caplen bytes.
+// the caller has zeroed or reset (packet_reset). Never reads past caplen bytes.
 void decode_packet(struct packet *pk, int linktype, const struct timeval *ts,
                    uint32_t caplen, uint32_t wirelen, const uint8_t *data);
 

@@ -172,8 +172,7 @@ void tracer_packet(struct tracer *t, const struct pcap_pkthdr *h,
 	int notes = listing && t->opts.format != FORMAT_TERSE;
 
 	t->count++;
-	memset(&t->pk, 0, sizeof t->pk);
-	t->pk.fields = t->fields;
+	packet_reset(&t->pk, t->fields);
 	struct timeval ts = sane_time(t, h);
 	decode_packet(&t->pk, t->linktype, &ts, h->caplen, h->len, data);
 	// The call that sent it, also when not printed: the calls learn
