@@ -35,6 +35,7 @@ enum event {
 	EV_ZERO_WINDOW,      // an ACK advertising a window of 0
 	EV_ZERO_WINDOW_PROBE, // a probe of the peer's zero window
 	EV_ICMP_ERROR,       // ICMP errors other than unreachable
+	EVENTS               // how many there are
 };
 
 // Which end of its conversation sent a packet.
@@ -112,7 +113,9 @@ unsigned long annotator_evictions(const struct annotator *an);
 
 void annotator_free(struct annotator *an);
 
-// The stable name of an event ("udp-request", "handshake-1", ...).
+// The stable name of an event ("udp-request", "handshake-1", ...), and
+// its length.
 const char *event_name(enum event e);
+size_t event_name_len(enum event e);
 
 #endif

@@ -287,6 +287,6 @@ void print_terse(struct outbuf *b, const struct packet *pk,
 	ob_char(b, ' ');
 	ob_line(b, pk, a, o, 0);
 	ob_char(b, ' ');
-	ob_str(b, event_name(a->event));
+	ob_mem(b, event_name(a->event), event_name_len(a->event));
 	ob_char(b, '\n');
 }
