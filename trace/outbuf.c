@@ -93,24 +93,24 @@ void ob_printf(struct outbuf *b, const char *fmt, ...)
 	b->len += (size_t)n < room ? (size_t)n : room - 1;
 }
 
-// Append v (< 10^width) as exactly width digits, zero-padded.
-static void ob_fixed(struct outbuf *b, uint32_t v, int width)
+// Append v (< 1000000) as exactly six digits, zero-padded, two at a time.
+static void ob_six(struct outbuf *b, uint32_t v)
 {
-	char tmp[12], *out = (size_t)width <= b->cap - b->len ? b->p + b->len : tmp;
+	char tmp[6], *out = b->cap - b->len >= 6 ? b->p + b->len : tmp;
+	uint32_t hi = v / 10000, mid = v / 100 % 100, lo = v % 100;
 
-	for (int i = width - 1; i >= 0; i--) {
-		out[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
+	memcpy(out, pairs + 2 * hi, 2);
+	memcpy(out + 2, pairs + 2 * mid, 2);
+	memcpy(out + 4, pairs + 2 * lo, 2);
 	if (out == tmp)
-		ob_cut(b, tmp, (size_t)width);
+		ob_cut(b, tmp, 6);
 	else
-		b->len += (size_t)width;
+		b->len += 6;
 }
 
 void ob_usec(struct outbuf *b, unsigned long usec)
 {
-	ob_fixed(b, (uint32_t)(usec % 1000000), 6);
+	ob_six(b, (uint32_t)(usec % 1000000));
 }
 
 // The cached "HH:MM:SS." (or "??:??:??.") is always 9 characters: a
@@ -129,7 +129,7 @@ void ob_time(struct outbuf *b, const struct timeval *tv)
 		cached_sec = sec;
 	}
 	ob_mem(b, hms, 9);
-	ob_fixed(b, (uint32_t)((unsigned long)tv->tv_usec % 1000000), 6);
+	ob_six(b, (uint32_t)((unsigned long)tv->tv_usec % 1000000));
 }
 
 int ob_flush(struct outbuf *b, FILE *f)
