@@ -302,8 +302,8 @@ static void conv_init(struct conv *c, const struct packet *pk, const struct call
 	c->port[*dir] = pk->sport;
 	c->addr[!*dir] = pk->dst;
 	c->port[!*dir] = pk->dport;
-	format_endpoint(c->label[0], &c->addr[0], c->port[0]);
-	format_endpoint(c->label[1], &c->addr[1], c->port[1]);
+	c->label_len[0] = format_endpoint(c->label[0], &c->addr[0], c->port[0]);
+	c->label_len[1] = format_endpoint(c->label[1], &c->addr[1], c->port[1]);
 }
 
 // Find or make the conversation of a UDP or TCP packet (f: what the
@@ -588,6 +588,8 @@ static void annotate_transport(struct annotator *an, const struct packet *pk,
 	set_roles(a, c, dir);
 	a->src = c->label[dir];
 	a->dst = c->label[!dir];
+	a->src_len = c->label_len[dir];
+	a->dst_len = c->label_len[!dir];
 	if (want && is_new)
 		note(a, "conversation %lu: client %s (%s), server %s",
 		     c->id, a->client, c->why_client, a->server);
@@ -628,10 +630,11 @@ void annotate_called(struct annotator *an, const struct packet *pk, int want_not
 	a->src = a->srcbuf;
 	a->dst = a->dstbuf;
 	if (pk->ip_version && (!ports || pk->stopped_layer || later_frag)) {
-		format_endpoint(a->srcbuf, &pk->src, ports ? pk->sport : -1);
-		format_endpoint(a->dstbuf, &pk->dst, ports ? pk->dport : -1);
+		a->src_len = format_endpoint(a->srcbuf, &pk->src, ports ? pk->sport : -1);
+		a->dst_len = format_endpoint(a->dstbuf, &pk->dst, ports ? pk->dport : -1);
 	} else {
 		a->srcbuf[0] = a->dstbuf[0] = '\0';
+		a->src_len = a->dst_len = 0;
 	}
 	if (pk->proto == PROTO_ARP) {
 		annotate_arp(pk, want_notes, a);

@@ -55,6 +55,8 @@ struct annotation {
 	// they point into the conversation table or into the bufs.
 	const char *src;               // sender as "IP:port" ("IP" if no port)
 	const char *dst;               // receiver, likewise
+	size_t src_len, dst_len;       // their lengths; each has ENDPOINT_LEN
+	                               // readable bytes (a label or a buf)
 	const char *client;            // the conversation's client ("" if none)
 	const char *server;            // and its server
 	char srcbuf[ENDPOINT_LEN], dstbuf[ENDPOINT_LEN];

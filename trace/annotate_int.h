@@ -56,6 +56,7 @@ struct conv {
 	struct ipaddr addr[2];      // [0] client, [1] server
 	uint16_t port[2];
 	char label[2][ENDPOINT_LEN]; // "IP:port" of each end, made once
+	size_t label_len[2];
 	const char *why_client;     // how the roles were decided
 	int guessed;                // roles guessed (no SYN/SYN-ACK seen)
 	int roles_traced;           // ... unless the recorded calls told them

@@ -140,16 +140,29 @@ static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
 		ob_char(b, '>');
 }
 
+// Append an end's text s of n bytes, which has ENDPOINT_LEN readable
+// bytes: where they fit, all are copied (a copy of known length is two
+// moves, not a call of memcpy) and the line grows by n.
+static void ob_end(struct outbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len < ENDPOINT_LEN) {
+		ob_mem(b, s, n);
+		return;
+	}
+	memcpy(b->p + b->len, s, ENDPOINT_LEN);
+	b->len += n;
+}
+
 // Append "client A > server B" (or "A > B" outside a conversation).
 static void ob_ends(struct outbuf *b, const struct annotation *a, int roles)
 {
 	if (roles && a->from != ROLE_NONE)
 		ob_str(b, a->from == ROLE_CLIENT ? "client " : "server ");
-	ob_str(b, a->src);
+	ob_end(b, a->src, a->src_len);
 	ob_str(b, " > ");
 	if (roles && a->from != ROLE_NONE)
 		ob_str(b, a->from == ROLE_CLIENT ? "server " : "client ");
-	ob_str(b, a->dst);
+	ob_end(b, a->dst, a->dst_len);
 }
 
 // Append seq/ack (relative unless -S), window, options and length.
