@@ -15,7 +15,7 @@
 #define FILE_HDR    24
 #define REC_HDR     16
 #define MAX_CAPLEN  262144      // libpcap's largest record for these types
-#define BLOCK       (1 << 20)   // bytes asked of each read
+#define BLOCK       (1 << 18)   // bytes asked of each read (more: no faster)
 
 struct savefile {
 	int fd;
