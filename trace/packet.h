@@ -127,9 +127,16 @@ struct packet {
 };
 
 // Make pk an empty packet for decode_packet, cheaply (see summary).
+// (32 bytes at a time: one memset of it all became `rep stos`, whose
+// start-up alone was 4% of socktrace -q's time; these are vector stores.)
 static inline void packet_reset(struct packet *pk, struct field_list *fields)
 {
-	memset(pk, 0, offsetof(struct packet, summary) + 1);
+	char *p = (char *)pk;
+	size_t n = offsetof(struct packet, summary) + 1, i;
+
+	for (i = 0; i + 32 <= n; i += 32)
+		memset(p + i, 0, 32);
+	memset(p + i, 0, n - i);
 	pk->fields = fields;
 }
 
