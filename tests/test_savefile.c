@@ -95,8 +95,9 @@ static void every_capture_reads_the_same(void **state)
 	assert_non_null(d);
 	int files = 0;
 	for (struct dirent *e; (e = readdir(d)) != NULL; ) {
-		size_t k = strlen(e->d_name), len;
-		if (k < 6 || (strcmp(e->d_name + k - 5, ".pcap") && strcmp(e->d_name + k - 7, ".pcapng")))
+		const char *dot = strrchr(e->d_name, '.');
+		size_t len;
+		if (!dot || (strcmp(dot, ".pcap") != 0 && strcmp(dot, ".pcapng") != 0))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", cdir, e->d_name);
 		uint8_t *b = slurp(path, &len);
