@@ -47,7 +47,8 @@ int table_load(const char *path, struct table_test t[], int max);
 // its header says: "# program:" the program it breaks, "# from:" the
 // source it applies to (by default FROM_DIR/PROGRAM.c), "# fails:" the
 // tests it must fail (space-separated; "none" for a correct alternative
-// design, named alt-*), "# reason:" what they must say, "# traced:" what
+// design, named alt-*), "# reason:" what they must say (or one of several
+// texts, separated by " || ", where timing decides), "# traced:" what
 // they must say too where the program's socket calls are recorded.
 struct broken {
 	char name[64], program[24], from[128], fails[512], reason[128], traced[128];
