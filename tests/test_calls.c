@@ -516,6 +516,37 @@ static void test_prompt_line_ends_before_calls(void **state)
 		fail_msg("the prompt's line goes on: %.120s", p);
 }
 
+// Through pipes (--pipes, and wherever the timed sockets cannot be made:
+// in a user namespace), each write() of a program's output is placed at
+// its entry, as the recorder sees it: a line written before a datagram is
+// shown before it, however the loop's reads fall. 300 lines and datagrams
+// in a row: placed by the time socktrace read them, tens came late.
+static void test_pipe_output_timed_by_write(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/python3", X_OK) != 0)
+		skip();
+	socktrace(&res, "run", "-q", "--pipes", "--", "/usr/bin/python3", "-c",
+	          "import socket, sys\n"
+	          "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+	          "for i in range(300):\n"
+	          "    sys.stderr.write('line %d\\n' % i); sys.stderr.flush()\n"
+	          "    s.sendto(b'x', ('127.0.0.1', 9))\n",
+	          NULL);
+	assert_int_equal(res.status, 0);
+	int sent = 0, lines = 0;
+	char *save = NULL;
+	for (char *l = strtok_r(res.out, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		const char *text = strstr(l, " stderr] line ");
+		if (text != NULL && atoi(text + strlen(" stderr] line ")) != sent)
+			fail_msg("\"%s\" came after %d datagrams", l, sent);
+		lines += text != NULL;
+		sent += text == NULL && strstr(l, "udp-request") != NULL;
+	}
+	assert_int_equal(lines, 300);
+	assert_int_equal(sent, 300);
+}
+
 // Where the ports do not tell the roles (both ephemeral: each server on
 // port 0), the recorded calls do: the UDP client is the end whose port
 // the OS picked, the server the end that called bind(); over TCP, with
@@ -910,6 +941,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_poll_select, teardown),
 		cmocka_unit_test_teardown(test_fin_notes_name_the_call, teardown),
 		cmocka_unit_test_teardown(test_prompt_line_ends_before_calls, teardown),
+		cmocka_unit_test_teardown(test_pipe_output_timed_by_write, teardown),
 		cmocka_unit_test_teardown(test_roles_from_calls, teardown),
 		cmocka_unit_test_teardown(test_getaddrinfo_probe_hidden, teardown),
 		cmocka_unit_test_teardown(test_sent_after_return, teardown),

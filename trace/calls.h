@@ -111,6 +111,14 @@ void calls_before(struct calls *c, const struct timeval *ts);
 // events are printed, so that packets sent earlier come first).
 void calls_set_dispatch(struct calls *c, void (*dispatch)(void *), void *arg);
 
+// Set the functions that time the programs' output sent through pipes: at
+// the entry of a write() to a file that is not a socket, at time t,
+// entry(arg, tid, fd, t) returns the output stream fd writes to (or NULL:
+// not one); that write's return then calls done(arg, stream), when what
+// it wrote is in the pipe.
+void calls_set_output(struct calls *c, void *(*entry)(void *, pid_t, int, struct timeval),
+                      void (*done)(void *, void *), void *arg);
+
 // The call that made packet pk leave, or NULL: a call in progress
 // (entered and not yet returned) that sends, on the socket whose ends
 // are the packet's.

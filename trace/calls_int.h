@@ -43,6 +43,7 @@ struct tracee {
 	                           // stop, or unfinished if the signal kills it
 	int kind;                  // K_* of the call in progress
 	uint64_t args[6];
+	void *output;              // in a write() to this output stream (calls_set_output)
 	struct call_rec rec;
 };
 
@@ -66,6 +67,9 @@ struct calls {
 	char why[256];             // the refusal said, or ""
 	void (*dispatch)(void *);
 	void *dispatch_arg;
+	void *(*out_entry)(void *, pid_t, int, struct timeval);
+	void (*out_done)(void *, void *);
+	void *out_arg;
 	unsigned long next_id;
 	int syncs[CALLS_SYNCS];    // their sync sockets (non-blocking)
 	int nsyncs;

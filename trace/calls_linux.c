@@ -65,6 +65,14 @@ void calls_set_dispatch(struct calls *c, void (*dispatch)(void *), void *arg)
 	c->dispatch_arg = arg;
 }
 
+void calls_set_output(struct calls *c, void *(*entry)(void *, pid_t, int, struct timeval),
+                      void (*done)(void *, void *), void *arg)
+{
+	c->out_entry = entry;
+	c->out_done = done;
+	c->out_arg = arg;
+}
+
 int calls_disabled(const struct calls *c)
 {
 	return c == NULL || c->disabled;
@@ -367,7 +375,10 @@ static void on_entry(struct calls *c, struct tracee *t)
 	struct call_rec *r = &t->rec;
 	memset(r, 0, sizeof *r);
 	if (k < 0 || !decode_entry(c, t->tid, call_kinds[k].kind, info.seccomp.args, r)) {
-		resume(PTRACE_CONT, t->tid, 0);
+		t->output = k >= 0 && call_kinds[k].kind == K_WRITE && c->out_entry
+		            ? c->out_entry(c->out_arg, t->tid, (int)info.seccomp.args[0], now_tv())
+		            : NULL;
+		resume(t->output ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, 0);
 		return;
 	}
 	r->name = call_kinds[k].name;
@@ -391,6 +402,11 @@ static void on_exit_stop(struct calls *c, struct tracee *t)
 	struct __ptrace_syscall_info info;
 	memset(&info, 0, sizeof info);  // filled by the kernel (unknown to valgrind)
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof info, &info);
+	if (t->output) {  // a write() to an output pipe: what it wrote is there now
+		void *s = t->output;
+		t->output = NULL;
+		c->out_done(c->out_arg, s);
+	}
 	if (t->in_call && n > 0 && info.op == PTRACE_SYSCALL_INFO_EXIT) {
 		struct call_rec *r = &t->rec;
 		r->ts = now_tv();

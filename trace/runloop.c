@@ -3,7 +3,8 @@
 // shown in time order (timeline.h): packets by their capture time, the
 // programs' output by the time each write() was made (the children's
 // stdout and stderr are sockets whose records carry it; pipes, where no
-// such socket can be made, by the time the loop woke to read them).
+// such socket can be made, by the entry of the write() where the calls
+// are recorded, else by the time the loop woke to read them).
 #include "runloop.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -214,6 +216,17 @@ static int output_channel(int fds[2])
 	return pipe(fds) == 0 ? 0 : -1;
 }
 
+// Remember which pipe stream s reads, to know the programs' writes to it
+// (a timed socket needs no such help).
+static void note_pipe(struct stream *s)
+{
+	struct stat st;
+	if (!s->timed && fstat(s->fd, &st) == 0) {
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
+}
+
 // Fill c->name with the basename of path.
 static void set_name(struct child *c, const char *path)
 {
@@ -276,6 +289,8 @@ int child_start(struct runloop *l, struct child *c, char *const argv[], int in_f
 		c->err.fd = errp[0];
 		set_flags(out[0]);
 		set_flags(errp[0]);
+		note_pipe(&c->out);
+		note_pipe(&c->err);
 	}
 	return 0;
 fail:
@@ -483,7 +498,8 @@ static int read_records(struct runloop *l, struct child *c, struct stream *s)
 }
 
 // Read what stream s of child c has, queued to be shown at its write
-// time (a pipe's: when the loop woke); close it at end of file.
+// time (a pipe's: the entry of the write() that is putting it there, where
+// the calls are recorded, else when the loop woke); close it at end of file.
 static void read_stream(struct runloop *l, struct child *c, struct stream *s)
 {
 	char buf[4096];
@@ -492,7 +508,7 @@ static void read_stream(struct runloop *l, struct child *c, struct stream *s)
 			return;
 		ssize_t n = s->timed ? 0 : read(s->fd, buf, sizeof buf);
 		if (n > 0) {
-			queue_text(l, c, s, l->woke, buf, (size_t)n);
+			queue_text(l, c, s, s->marked ? s->mark : l->woke, buf, (size_t)n);
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
@@ -754,6 +770,41 @@ static void calls_dispatch(void *arg)
 	show_queued(l, 1);
 }
 
+// calls_set_output's entry callback: the pipe stream that fd of tid
+// writes to, marked with the time t of the write() entering; or NULL.
+static void *output_entry(void *arg, pid_t tid, int fd, struct timeval t)
+{
+	struct runloop *l = arg;
+	char path[64];
+	struct stat st;
+	snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)tid, fd);
+	if (stat(path, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return NULL;
+	for (int i = 0; i < l->nkids; i++) {
+		struct stream *ss[2] = { &l->kids[i]->out, &l->kids[i]->err };
+		for (int j = 0; j < 2; j++)
+			if (ss[j]->fd >= 0 && !ss[j]->timed && ss[j]->ino == st.st_ino &&
+			    ss[j]->dev == st.st_dev) {
+				ss[j]->mark = t;
+				ss[j]->marked = 1;
+				return ss[j];
+			}
+	}
+	return NULL;
+}
+
+// calls_set_output's done callback: read what the write() put in pipe
+// stream s, timed at its entry.
+static void output_done(void *arg, void *stream)
+{
+	struct runloop *l = arg;
+	struct stream *s = stream;
+	struct child *c = stream_owner(l, s);
+	if (c != NULL && s->fd >= 0)
+		read_stream(l, c, s);
+	s->marked = 0;
+}
+
 // The recorder's sink: print call event r through the tracer, on a line
 // of its own (a program's partial line, a prompt, is ended first).
 static void show_call(void *arg, const struct call_rec *r)
@@ -769,6 +820,7 @@ void loop_record_calls(struct runloop *l, struct calls *c)
 	if (c) {
 		calls_set_dispatch(c, calls_dispatch, l);
 		calls_set_sink(c, show_call, l);
+		calls_set_output(c, output_entry, output_done, l);
 	}
 }
 

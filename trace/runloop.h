@@ -23,6 +23,10 @@ struct stream {
 	unsigned char utf[4];  // a UTF-8 sequence being checked before it is shown
 	int utflen, utfneed;
 	int timed;           // a socket whose records carry their write time
+	dev_t dev;           // a pipe's identity, to know the programs' writes to it
+	ino_t ino;
+	struct timeval mark; // a pipe's: the entry time of the write() in progress
+	int marked;          // mark is set (calls_set_output)
 };
 
 struct child {
