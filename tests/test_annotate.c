@@ -570,6 +570,20 @@ static void endpoints_format(void **state)
 	assert_string_equal(out, "[2001:db8::5]:80");
 	format_endpoint(out, &v6, -1);
 	assert_string_equal(out, "::1");
+	// Kept IPv4 texts: same low bits, another address; ports of each length.
+	struct ipaddr same_slot = { 4, { 10, 0, 0, 3 } }, v4b = { 4, { 0, 0, 0, 7 } };
+	static const struct { int port; const char *text; } ports[] = {
+		{ 0, "0.0.0.7:0" }, { 9, "0.0.0.7:9" }, { 10, "0.0.0.7:10" }, { 999, "0.0.0.7:999" },
+		{ 1000, "0.0.0.7:1000" }, { 12000, "0.0.0.7:12000" },
+	};
+	for (size_t i = 0; i < sizeof ports / sizeof ports[0]; i++) {
+		assert_int_equal(format_endpoint(out, &v4b, ports[i].port), strlen(ports[i].text));
+		assert_string_equal(out, ports[i].text);
+	}
+	format_endpoint(out, &same_slot, -1);
+	assert_string_equal(out, "10.0.0.3");
+	format_endpoint(out, &v4, -1);
+	assert_string_equal(out, "192.168.100.7");
 }
 
 // What vsnprintf writes for fmt into a note's ANNOT_NOTE_LEN bytes.

@@ -6,7 +6,7 @@
 #include <string.h>
 
 // Write an IPv4 address in dotted quad at out; returns its length.
-static size_t format_v4(char *out, const uint8_t *a)
+static size_t dotted_quad(char *out, const uint8_t *a)
 {
 	char *p = out;
 	for (int i = 0; i < 4; i++) {
@@ -21,6 +21,22 @@ static size_t format_v4(char *out, const uint8_t *a)
 	}
 	*p = '\0';
 	return (size_t)(p - out);
+}
+
+// Write an IPv4 address in dotted quad at out; returns its length. The
+// text of the last few is kept (one per value of the low two bits): the
+// two ends of a conversation are then both found.
+static size_t format_v4(char *out, const uint8_t *a)
+{
+	static struct { uint8_t a[4]; char text[16]; size_t len; } kept[4];
+	int i = a[3] & 3;
+
+	if (kept[i].len == 0 || memcmp(a, kept[i].a, 4) != 0) {
+		kept[i].len = dotted_quad(kept[i].text, a);
+		memcpy(kept[i].a, a, 4);
+	}
+	memcpy(out, kept[i].text, sizeof kept[i].text);
+	return kept[i].len;
 }
 
 // Write an IPv6 address as inet_ntop does at out; returns its length.
@@ -58,16 +74,13 @@ size_t format_endpoint(char *out, const struct ipaddr *ip, int port)
 		strcpy(out, "?");
 		n = 1;
 	}
-	if (port >= 0) {
-		char digits[8];
-		int k = 0;
+	if (port >= 0) {  // written from its last digit back
+		int len = port >= 10000 ? 5 : port >= 1000 ? 4 : port >= 100 ? 3 : port >= 10 ? 2 : 1;
+		unsigned v = (unsigned)port > 99999 ? 99999 : (unsigned)port;
 		out[n++] = ':';
-		do {
-			digits[k++] = (char)('0' + port % 10);
-			port /= 10;
-		} while (port && k < 7);
-		while (k > 0)
-			out[n++] = digits[--k];
+		for (int k = len - 1; k >= 0; k--, v /= 10)
+			out[n + (size_t)k] = (char)('0' + v % 10);
+		n += (size_t)len;
 	}
 	out[n] = '\0';
 	return n;
