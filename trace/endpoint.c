@@ -5,6 +5,8 @@
 #include <arpa/inet.h>
 #include <string.h>
 
+#include "outbuf.h"
+
 // Write an IPv4 address in dotted quad at out; returns its length.
 static size_t dotted_quad(char *out, const uint8_t *a)
 {
@@ -74,13 +76,9 @@ size_t format_endpoint(char *out, const struct ipaddr *ip, int port)
 		strcpy(out, "?");
 		n = 1;
 	}
-	if (port >= 0) {  // written from its last digit back
-		int len = port >= 10000 ? 5 : port >= 1000 ? 4 : port >= 100 ? 3 : port >= 10 ? 2 : 1;
-		unsigned v = (unsigned)port > 99999 ? 99999 : (unsigned)port;
+	if (port >= 0) {
 		out[n++] = ':';
-		for (int k = len - 1; k >= 0; k--, v /= 10)
-			out[n + (size_t)k] = (char)('0' + v % 10);
-		n += (size_t)len;
+		n += put_decimal(out + n, (uint32_t)port);
 	}
 	out[n] = '\0';
 	return n;

@@ -58,6 +58,13 @@ static int digits(uint32_t w)
 	return n + (w >= 10) + (w >= 100) + (w >= 1000);
 }
 
+size_t put_decimal(char *out, uint32_t w)
+{
+	int n = digits(w);
+	put_digits(out, w, n);
+	return (size_t)n;
+}
+
 // The digits go straight into the buffer: composed elsewhere and then
 // copied, each number's copy waited for its own bytes to be stored (a
 // tenth of socktrace -q's time). A value past 32 bits is rare: printf.

@@ -17,6 +17,10 @@ struct outbuf {
 // Start an empty buffer over mem[size].
 void ob_init(struct outbuf *b, char *mem, size_t size);
 
+// Write the decimal digits of w at out (room for 10), two at a time, with
+// no NUL; returns how many. For text built outside an outbuf (endpoint.c).
+size_t put_decimal(char *out, uint32_t w);
+
 // Append as much of n bytes of s as there is room for (ob_mem's slow way).
 void ob_cut(struct outbuf *b, const char *s, size_t n);
 

@@ -20,7 +20,7 @@ GRADE_OBJS  := $(GRADE_SRCS:tests/grade/%.c=$(BUILD)/grade/%.o)
 # Shared with socktrace: why namespaces are refused (trace/nsdiag.h), and
 # the call recorder that the call watcher (callwatch.c) uses.
 GRADE_SHARED_OBJS := $(addprefix $(BUILD)/trace/,nsdiag_linux.o calls_linux.o \
-	calls_decode_linux.o escape.o endpoint.o)
+	calls_decode_linux.o escape.o endpoint.o outbuf.o)
 GRADER      := $(BUILD)/grade/grader
 
 SUBMISSION  ?= labs
