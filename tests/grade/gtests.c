@@ -872,19 +872,20 @@ static void tcpserver_reply(struct tcase *t)
 	struct jail j;
 	struct tcp_answer a;
 	int n = 0;
-	size_t len = strlen(TCPS_SENTENCE);
+	static const char sentence[] = TCPS_SENTENCE;
+	size_t len = strlen(sentence);
 	if (start_server(t, "TCPServer", &j) < 0)
 		return;
-	p[n++] = (struct piece){ TCPS_SENTENCE, PACE_A, PACE_MS };
+	p[n++] = (struct piece){ sentence, PACE_A, PACE_MS };
 	for (size_t i = PACE_A; i < PACE_B; i++)
-		p[n++] = (struct piece){ TCPS_SENTENCE + i, 1, 5 };
-	p[n++] = (struct piece){ TCPS_SENTENCE + PACE_B, len - PACE_B, 0 };
+		p[n++] = (struct piece){ sentence + i, 1, 5 };
+	p[n++] = (struct piece){ sentence + PACE_B, len - PACE_B, 0 };
 	peer_tcp_ask_paced(p, n, strlen(TCPS_REPLY), 2000, &a);
 	if (strcmp(a.data, TCPS_REPLY) != 0 || a.len != strlen(TCPS_REPLY)) {
 		say(t, "expected \"" TCPS_REPLY "\": the sentence was sent in pieces, as a "
 		    "stream may bring it (\"%.*s\", a pause, \"%.*s\" one byte at a time, then "
-		    "\"%s\" and the FIN): ", PACE_A, TCPS_SENTENCE, PACE_B - PACE_A,
-		    TCPS_SENTENCE + PACE_A, TCPS_SENTENCE + PACE_B);
+		    "\"%s\" and the FIN): ", PACE_A, sentence, PACE_B - PACE_A,
+		    sentence + PACE_A, sentence + PACE_B);
 		say_answer(t, TCPS_SENTENCE, &a);
 		if (a.len < len && memcmp(a.data, TCPS_REPLY, a.len) == 0 && a.len > 0)
 			say(t, ": one recv() is not the whole sentence: recv() until it returns 0 "
