@@ -21,6 +21,7 @@ struct annotator {
 	unsigned long next_id;
 	unsigned long evictions;
 	struct frag_table *frags; // IP fragments in flight
+	struct conv *last;        // the entry conv_find found or made last
 };
 
 const char *const side[2] = { "client", "server" };
@@ -164,31 +165,47 @@ static size_t set_of(const struct annotator *an, uint32_t h)
 	return (size_t)(((uint64_t)h * an->nsets) >> 32) * WAYS;
 }
 
-// Find the conversation of proto between (s, sp) and (d, dp). Sets *dir to
-// 0 if s is its client, 1 if its server. NULL if it is not in the table.
-// Only entries whose tag matches are compared (the tags of a set share a
-// cache line; the entries are big).
+// Whether c is the conversation of proto between (s, sp) and (d, dp);
+// if so, *dir is 0 if s is its client, 1 if its server.
+static int conv_is(const struct conv *c, enum proto proto,
+                   const struct ipaddr *s, uint16_t sp,
+                   const struct ipaddr *d, uint16_t dp, int *dir)
+{
+	if (c->proto != proto)
+		return 0;
+	if (c->port[0] == sp && c->port[1] == dp &&
+	    addr_eq(&c->addr[0], s) && addr_eq(&c->addr[1], d)) {
+		*dir = 0;
+		return 1;
+	}
+	if (c->port[0] == dp && c->port[1] == sp &&
+	    addr_eq(&c->addr[0], d) && addr_eq(&c->addr[1], s)) {
+		*dir = 1;
+		return 1;
+	}
+	return 0;
+}
+
+// Find the conversation of proto between (s, sp) and (d, dp). Sets *dir
+// as conv_is. NULL if it is not in the table. The entry found last is
+// tried first (packets come in runs of one conversation: the hash is then
+// not needed); in the set, only entries whose tag matches are compared
+// (the tags of a set share a cache line; the entries are big). A 4-tuple
+// is in the table at most once, so the first match is the one.
 static struct conv *conv_find(struct annotator *an, enum proto proto,
                               const struct ipaddr *s, uint16_t sp,
                               const struct ipaddr *d, uint16_t dp, int *dir)
 {
+	if (an->last && conv_is(an->last, proto, s, sp, d, dp, dir))
+		return an->last;
 	uint32_t h = conv_hash(proto, s, sp, d, dp), tag = h | 1;
 	size_t first = set_of(an, h);
 
 	for (int i = 0; i < WAYS; i++) {
 		struct conv *c = &an->convs[first + (size_t)i];
-		if (an->tags[first + (size_t)i] != tag || c->proto != proto)
-			continue;
-		if (c->port[0] == sp && c->port[1] == dp &&
-		    addr_eq(&c->addr[0], s) && addr_eq(&c->addr[1], d)) {
-			*dir = 0;
-			return c;
-		}
-		if (c->port[0] == dp && c->port[1] == sp &&
-		    addr_eq(&c->addr[0], d) && addr_eq(&c->addr[1], s)) {
-			*dir = 1;
-			return c;
-		}
+		if (an->tags[first + (size_t)i] == tag &&
+		    conv_is(c, proto, s, sp, d, dp, dir))
+			return an->last = c;
 	}
 	return NULL;
 }
@@ -288,15 +305,21 @@ static int pick_client(const struct packet *pk, const struct call_fact *f,
 }
 
 // Fill c as a new conversation of pk's protocol numbered id, its ends
-// set by pick_client; *dir as conv_find.
+// set by pick_client; *dir as conv_find. A UDP conversation's TCP part is
+// left as it was (see struct conv): a new conversation's entry is rarely
+// in the cache, and a lab capture's are two thirds UDP.
 static void conv_init(struct conv *c, const struct packet *pk, const struct call_fact *f,
                       unsigned long id, int *dir)
 {
-	memset(c, 0, sizeof *c);
+	int tcp = pk->proto == PROTO_TCP;
+
+	memset(c, 0, tcp ? sizeof *c : offsetof(struct conv, TCP_PART));
 	c->id = id;
 	c->proto = pk->proto;
-	c->first_fin = -1;
-	c->d[0].wscale = c->d[1].wscale = -1;
+	if (tcp) {
+		c->first_fin = -1;
+		c->d[0].wscale = c->d[1].wscale = -1;
+	}
 	*dir = pick_client(pk, f, &c->why_client, &c->guessed, &c->roles_traced);
 	c->addr[*dir] = pk->src;
 	c->port[*dir] = pk->sport;
@@ -319,7 +342,7 @@ static struct conv *conv_get(struct annotator *an, const struct packet *pk,
 	c = conv_slot(an, pk->proto, &pk->src, pk->sport, &pk->dst, pk->dport);
 	conv_init(c, pk, f, an->next_id++, dir);
 	*is_new = 1;
-	return c;
+	return an->last = c;
 }
 
 // Whether TCP segment pk opens a new connection on c's 4-tuple: a SYN
