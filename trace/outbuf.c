@@ -11,7 +11,7 @@ void ob_init(struct outbuf *b, char *mem, size_t size)
 	b->cap = size - 1;
 }
 
-void ob_cut(struct outbuf *b, const char *s, size_t n)
+void ob_cut(struct outbuf *restrict b, const char *s, size_t n)
 {
 	if (n > b->cap - b->len)
 		n = b->cap - b->len;
@@ -19,7 +19,7 @@ void ob_cut(struct outbuf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-void ob_pad(struct outbuf *b, size_t n)
+void ob_pad(struct outbuf *restrict b, size_t n)
 {
 	while (n-- > 0)
 		ob_char(b, ' ');
@@ -72,7 +72,7 @@ size_t put_decimal(char *out, uint32_t w)
 // The digits go straight into the buffer: composed elsewhere and then
 // copied, each number's copy waited for its own bytes to be stored (a
 // tenth of socktrace -q's time). A value past 32 bits is rare: printf.
-void ob_u64(struct outbuf *b, uint64_t v)
+void ob_u64(struct outbuf *restrict b, uint64_t v)
 {
 	if (v > UINT32_MAX) {
 		ob_printf(b, "%llu", (unsigned long long)v);
@@ -90,7 +90,7 @@ void ob_u64(struct outbuf *b, uint64_t v)
 	b->len += (size_t)n;
 }
 
-void ob_printf(struct outbuf *b, const char *fmt, ...)
+void ob_printf(struct outbuf *restrict b, const char *fmt, ...)
 {
 	va_list ap;
 	size_t room = b->cap - b->len + 1;
@@ -105,7 +105,7 @@ void ob_printf(struct outbuf *b, const char *fmt, ...)
 }
 
 // Append v (< 1000000) as exactly six digits, zero-padded, two at a time.
-static void ob_six(struct outbuf *b, uint32_t v)
+static void ob_six(struct outbuf *restrict b, uint32_t v)
 {
 	char tmp[6], *out = b->cap - b->len >= 6 ? b->p + b->len : tmp;
 	uint32_t hi = v / 10000, mid = v / 100 % 100, lo = v % 100;
@@ -119,14 +119,14 @@ static void ob_six(struct outbuf *b, uint32_t v)
 		b->len += 6;
 }
 
-void ob_usec(struct outbuf *b, unsigned long usec)
+void ob_usec(struct outbuf *restrict b, unsigned long usec)
 {
 	ob_six(b, (uint32_t)(usec % 1000000));
 }
 
 // The cached "HH:MM:SS." (or "??:??:??.") is always 9 characters: a
 // copy of a known length is inline (this runs for every packet).
-void ob_time(struct outbuf *b, const struct timeval *tv)
+void ob_time(struct outbuf *restrict b, const struct timeval *tv)
 {
 	static time_t cached_sec = (time_t)-1;
 	static char hms[16];

@@ -9,6 +9,11 @@
 #include <string.h>
 #include <sys/time.h>
 
+// p never points into the struct itself, and the functions below take
+// b as restrict, saying so: the compiler may then keep len and cap in
+// registers while it stores characters at p. (Without it, every append
+// stored len and the next loaded it again: socktrace -q ran 1.3% more
+// instructions and some 3% longer on the bench's capture.)
 struct outbuf {
 	char *p;
 	size_t len, cap;   // cap includes room kept for a final NUL
@@ -22,12 +27,12 @@ void ob_init(struct outbuf *b, char *mem, size_t size);
 size_t put_decimal(char *out, uint32_t w);
 
 // Append as much of n bytes of s as there is room for (ob_mem's slow way).
-void ob_cut(struct outbuf *b, const char *s, size_t n);
+void ob_cut(struct outbuf *restrict b, const char *s, size_t n);
 
 // Append n bytes of s, the string s, or one character. Inline: a line of
 // output is made of dozens of these, and a call each was a tenth of the
 // time socktrace -q takes.
-static inline void ob_mem(struct outbuf *b, const char *s, size_t n)
+static inline void ob_mem(struct outbuf *restrict b, const char *s, size_t n)
 {
 	if (n > b->cap - b->len) {
 		ob_cut(b, s, n);
@@ -39,33 +44,33 @@ static inline void ob_mem(struct outbuf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-static inline void ob_str(struct outbuf *b, const char *s)
+static inline void ob_str(struct outbuf *restrict b, const char *s)
 {
 	ob_mem(b, s, strlen(s));
 }
 
-static inline void ob_char(struct outbuf *b, char c)
+static inline void ob_char(struct outbuf *restrict b, char c)
 {
 	if (b->len < b->cap)
 		b->p[b->len++] = c;
 }
 
 // Append an unsigned number in decimal.
-void ob_u64(struct outbuf *b, uint64_t v);
+void ob_u64(struct outbuf *restrict b, uint64_t v);
 
 // Append printf-style text.
-void ob_printf(struct outbuf *b, const char *fmt, ...)
+void ob_printf(struct outbuf *restrict b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 // Append n spaces.
-void ob_pad(struct outbuf *b, size_t n);
+void ob_pad(struct outbuf *restrict b, size_t n);
 
 // Append a time of day "HH:MM:SS.uuuuuu" in local time (the part down to
 // the second is cached, so this is cheap for consecutive packets).
-void ob_time(struct outbuf *b, const struct timeval *tv);
+void ob_time(struct outbuf *restrict b, const struct timeval *tv);
 
 // Append microseconds as exactly six digits.
-void ob_usec(struct outbuf *b, unsigned long usec);
+void ob_usec(struct outbuf *restrict b, unsigned long usec);
 
 // Write the buffer to f and empty it. Returns 0 or -1 (errno set).
 int ob_flush(struct outbuf *b, FILE *f);

@@ -9,11 +9,11 @@
 #include "tracer.h"
 
 // Annotated text: one line per packet, then its notes indented beneath.
-void print_text(struct outbuf *b, const struct packet *pk,
+void print_text(struct outbuf *restrict b, const struct packet *pk,
                 const struct annotation *a, const struct trace_opts *o);
 
 // Terse (-q): one short line per packet.
-void print_terse(struct outbuf *b, const struct packet *pk,
+void print_terse(struct outbuf *restrict b, const struct packet *pk,
                  const struct annotation *a, const struct trace_opts *o);
 
 // JSON Lines (--json): one object per packet (schema in print_json.c).

@@ -53,7 +53,7 @@ void tcp_flag_names(char *out, uint8_t flags)
 }
 
 // Append TCP flags the way tcpdump shows them: [S], [S.], [P.], [F.].
-static void ob_tcp_flags(struct outbuf *b, uint8_t f)
+static void ob_tcp_flags(struct outbuf *restrict b, uint8_t f)
 {
 	ob_char(b, '[');
 	if (f & TCP_SYN) ob_char(b, 'S');
@@ -92,7 +92,7 @@ void stop_marker(char *out, size_t outlen, const struct packet *pk)
 
 // Append the payload as escaped text in quotes (the first SHOW_PAYLOAD
 // captured bytes), with a note when fewer bytes were captured than sent.
-static void ob_payload(struct outbuf *b, const struct packet *pk)
+static void ob_payload(struct outbuf *restrict b, const struct packet *pk)
 {
 	char text[SHOW_PAYLOAD * 4 + 8];
 	uint32_t n = pk->payload_caplen;
@@ -111,7 +111,7 @@ static void ob_payload(struct outbuf *b, const struct packet *pk)
 
 // Append the TCP options of a segment, tcpdump style (no printf: this
 // runs for most packets in terse mode).
-static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
+static void ob_tcp_options(struct outbuf *restrict b, const struct tcp_options *o)
 {
 	const char *sep = " <";
 
@@ -143,7 +143,7 @@ static void ob_tcp_options(struct outbuf *b, const struct tcp_options *o)
 // Append an end's text s of n bytes, which has ENDPOINT_LEN readable
 // bytes: where they fit, all are copied (a copy of known length is two
 // moves, not a call of memcpy) and the line grows by n.
-static void ob_end(struct outbuf *b, const char *s, size_t n)
+static void ob_end(struct outbuf *restrict b, const char *s, size_t n)
 {
 	if (b->cap - b->len < ENDPOINT_LEN) {
 		ob_mem(b, s, n);
@@ -154,7 +154,7 @@ static void ob_end(struct outbuf *b, const char *s, size_t n)
 }
 
 // Append "client A > server B" (or "A > B" outside a conversation).
-static void ob_ends(struct outbuf *b, const struct annotation *a, int roles)
+static void ob_ends(struct outbuf *restrict b, const struct annotation *a, int roles)
 {
 	if (roles && a->from != ROLE_NONE)
 		ob_str(b, a->from == ROLE_CLIENT ? "client " : "server ");
@@ -166,7 +166,7 @@ static void ob_ends(struct outbuf *b, const struct annotation *a, int roles)
 }
 
 // Append seq/ack (relative unless -S), window, options and length.
-static void ob_tcp(struct outbuf *b, const struct packet *pk,
+static void ob_tcp(struct outbuf *restrict b, const struct packet *pk,
                    const struct annotation *a, const struct trace_opts *o)
 {
 	int rel = a->has_rel && !o->absolute_seq;
@@ -191,7 +191,7 @@ static void ob_tcp(struct outbuf *b, const struct packet *pk,
 
 // Append the ICMP part: the decoder's summary without its leading
 // protocol name, and the datagram an error quotes.
-static void ob_icmp(struct outbuf *b, const struct packet *pk)
+static void ob_icmp(struct outbuf *restrict b, const struct packet *pk)
 {
 	const struct quoted *q = &pk->quoted;
 	char s[ENDPOINT_LEN], d[ENDPOINT_LEN], text[200];
@@ -217,7 +217,7 @@ static void ob_icmp(struct outbuf *b, const struct packet *pk)
 }
 
 // Append the packet's one-line description (after time and event).
-static void ob_line(struct outbuf *b, const struct packet *pk,
+static void ob_line(struct outbuf *restrict b, const struct packet *pk,
                     const struct annotation *a, const struct trace_opts *o,
                     int roles)
 {
@@ -268,7 +268,7 @@ static void ob_line(struct outbuf *b, const struct packet *pk,
 	}
 }
 
-void print_text(struct outbuf *b, const struct packet *pk,
+void print_text(struct outbuf *restrict b, const struct packet *pk,
                 const struct annotation *a, const struct trace_opts *o)
 {
 	const char *ev = event_name(a->event);
@@ -293,7 +293,7 @@ void print_text(struct outbuf *b, const struct packet *pk,
 	}
 }
 
-void print_terse(struct outbuf *b, const struct packet *pk,
+void print_terse(struct outbuf *restrict b, const struct packet *pk,
                  const struct annotation *a, const struct trace_opts *o)
 {
 	ob_time(b, &pk->ts);
