@@ -12,13 +12,16 @@ ALL_BINS       += $(SOCKTRACE)
 
 # socktrace is linked with link-time optimisation (issue 13's speed bar):
 # its decoders, annotator and printers are separate files, and inlining
-# across them takes 12% of the instructions of socktrace -q away
+# across them takes 10% of the instructions of socktrace -q away
 # (callgrind, the bench's lab capture cut to 100k packets: 223.0M ->
-# 195.5M, with the digit count below). The objects are "fat", ordinary
-# code as well, so the tests and the grader that link them are linked as
-# before. Not with the sanitizers, nor where the compiler cannot do it
-# (the probe compiles and links a program so): socktrace is then built
-# as before, only slower.
+# 199.8M). The objects are "fat", ordinary code as well, so the tests and
+# the grader that link them are linked as before. Not with the
+# sanitizers, nor where the compiler cannot do it (the probe compiles and
+# links a program so): socktrace is then built as before, only slower.
+# Every file is compiled with -Werror; the optimising link is not, as
+# there GCC warns again after inlining across files, and a GCC newer than
+# the ones tried (11 and 12) may warn of what no file shows alone: that
+# is printed, and socktrace still builds.
 TRACE_LTO := $(if $(filter 1,$(SANITIZE)),,$(shell echo 'int main(void) { return 0; }' | \
 	$(CC) $(CFLAGS) -flto=auto -ffat-lto-objects -x c -o /dev/null - >/dev/null 2>&1 && echo -flto=auto))
 TRACE_CFLAGS = -D_DEFAULT_SOURCE -D_GNU_SOURCE $(PCAP_CFLAGS) \
@@ -30,4 +33,4 @@ $(BUILD)/trace/%.o: trace/%.c $(wildcard trace/*.h) trace/module.mk | $(call DEP
 	$(CC) $(CFLAGS) $(TRACE_CFLAGS) -c -o $@ $<
 
 $(SOCKTRACE): $(TRACE_OBJS)
-	$(CC) $(CFLAGS) $(TRACE_LTO) $(LDFLAGS) -o $@ $^ $(PCAP_LIBS)
+	$(CC) $(CFLAGS) $(if $(TRACE_LTO),$(TRACE_LTO) -Wno-error) $(LDFLAGS) -o $@ $^ $(PCAP_LIBS)
