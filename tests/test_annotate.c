@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -628,6 +629,53 @@ static void notes_format_as_printf(void **state)
 	CHECK_NOTE(n, "hex %x, then %s", 255u, "left to vsnprintf");
 }
 
+// %.3f as printf writes it, for the times the notes carry (whole
+// microseconds in ms and in s, as ms_between makes them), ties and
+// near-ties, huge values, -0.0, negatives, NaN and infinity: ob_fixed3
+// writes some from integers and leaves the rest to snprintf.
+static void notes_fixed3_as_printf(void **state)
+{
+	static struct annotation n;
+	const double odd[] = { 0.0005, 0.0015, 0.0625, 1.0005, 2.5e-4, 999999.9995,
+	                       0.00049999999, 1e14, 1e15, 1e16, -0.0, -1e-9, -3.25,
+	                       NAN, INFINITY, 4503599627370.4965 };
+	struct timeval t0 = { 100, 999999 }, t1;
+	(void)state;
+	for (long u = 0; u < 20000; u++) {
+		CHECK_NOTE(n, "%.3f ms", (double)u / 1e3);
+		CHECK_NOTE(n, "%.3f s", (double)(u * 7919) / 1e6);
+		t1.tv_sec = 100 + u / 1000;
+		t1.tv_usec = (u * 37) % 1000000;
+		CHECK_NOTE(n, "rtt %.3f ms", ms_between(&t0, &t1));
+	}
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		CHECK_NOTE(n, "[%.3f]", odd[i]);
+}
+
+// A run of printable bytes, then bytes that need escaping, at every size
+// of room: what fits, then "..." unless the whole is there.
+static void escape_runs_at_every_room(void **state)
+{
+	const uint8_t in[] = "ab\\cd\x01" "efgh\n";
+	const char *const whole = "ab\\\\cd\\x01efgh\\n";
+	char out[64];
+	(void)state;
+	for (size_t room = 1; room <= strlen(whole) + 4; room++) {
+		size_t k = escape_bytes(out, room, in, sizeof in - 1);
+		assert_int_equal(k, strlen(out));
+		assert_true(k < room);
+		if (strcmp(out, whole) == 0)
+			continue;
+		// Room for "..." is kept until the last byte: with 4 more than
+		// the whole needs, the whole is there.
+		assert_true(room < strlen(whole) + 4);
+		// A cut result is a prefix of the whole, then "..." if it fits.
+		size_t body = k >= 3 && strcmp(out + k - 3, "...") == 0 ? k - 3 : k;
+		assert_memory_equal(out, whole, body);
+		assert_true(body + 4 > room || k == body + 3);
+	}
+}
+
 // Every byte value comes out printable; the result is cut with "...".
 static void escape_every_byte(void **state)
 {
@@ -703,6 +751,8 @@ int main(void)
 		cmocka_unit_test(table_is_bounded),
 		cmocka_unit_test(endpoints_format),
 		cmocka_unit_test(notes_format_as_printf),
+		cmocka_unit_test(notes_fixed3_as_printf),
+		cmocka_unit_test(escape_runs_at_every_room),
 		cmocka_unit_test(escape_every_byte),
 		cmocka_unit_test(ladder_is_capped),
 	};
