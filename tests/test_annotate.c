@@ -607,6 +607,7 @@ static void printf_note(char *out, const char *fmt, ...)
 	note(&(n), __VA_ARGS__); \
 	assert_int_equal((n).nnotes, 1); \
 	assert_string_equal((n).notes[0], want_); \
+	assert_int_equal((n).note_len[0], strlen(want_)); \
 } while (0)
 
 // The notes' own printf: each conversion the notes use, the extremes of

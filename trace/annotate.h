@@ -66,6 +66,7 @@ struct annotation {
 	uint32_t win_calc;             // the window in bytes: raw x scale
 	int nnotes;
 	char notes[ANNOT_NOTES][ANNOT_NOTE_LEN];
+	uint16_t note_len[ANNOT_NOTES];  // strlen of each (set by note())
 };
 
 // What the programs' recorded socket calls say about the packet being

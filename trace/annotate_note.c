@@ -110,14 +110,18 @@ void note(struct annotation *a, const char *fmt, ...)
 
 	if (a->nnotes >= ANNOT_NOTES)
 		return;
-	char *out = a->notes[a->nnotes++];
+	int i = a->nnotes++;
+	char *out = a->notes[i];
 	ob_init(&b, out, ANNOT_NOTE_LEN);
 	va_start(ap, fmt);
 	va_copy(again, ap);
-	if (format(&b, fmt, &ap) == 0)
+	if (format(&b, fmt, &ap) == 0) {
 		out[b.len] = '\0';
-	else
+	} else {
 		vsnprintf(out, ANNOT_NOTE_LEN, fmt, again);
+		b.len = strlen(out);
+	}
 	va_end(again);
 	va_end(ap);
+	a->note_len[i] = (uint16_t)b.len;
 }

@@ -288,7 +288,7 @@ void print_text(struct outbuf *restrict b, const struct packet *pk,
 	print_cause_note(b, pk, o);
 	for (int i = 0; i < a->nnotes; i++) {
 		ob_str(b, o->color ? "    " C_DIM : "    ");
-		ob_str(b, a->notes[i]);
+		ob_mem(b, a->notes[i], a->note_len[i]);
 		ob_str(b, o->color ? C_RESET "\n" : "\n");
 	}
 }
