@@ -36,17 +36,14 @@ static void put_digits(char *out, uint32_t w, int n)
 {
 	char *p = out + n;
 	while (w >= 100) {
-		uint32_t r = w % 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (w % 100), 2);  // one 2-byte move
 		w /= 100;
-		*--p = pairs[2 * r + 1];
-		*--p = pairs[2 * r];
 	}
-	if (w >= 10) {
-		*--p = pairs[2 * w + 1];
-		*--p = pairs[2 * w];
-	} else {
-		*--p = (char)('0' + w);
-	}
+	if (w >= 10)
+		memcpy(p - 2, pairs + 2 * w, 2);
+	else
+		p[-1] = (char)('0' + w);
 }
 
 // The number of decimal digits of w. Its bit length times log10(2)
