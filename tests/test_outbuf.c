@@ -1,6 +1,8 @@
 // test_outbuf.c: the output buffer (trace/outbuf.c): numbers in decimal
 // at every digit-count edge against printf, appends cut off at a full
-// buffer (never past it), times and microseconds.
+// buffer (never past it), times and microseconds; and the terse line of
+// the widest TCP segment at every room size (print_text.c writes its TCP
+// part straight into room kept for the longest one).
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +12,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "annotate.h"
+#include "endpoint.h"
 #include "outbuf.h"
+#include "packet.h"
+#include "print.h"
 
 // ob_u64(v) into an empty buffer, as a NUL-terminated string in out.
 static void u64_text(uint64_t v, char *out, size_t size)
@@ -98,6 +104,74 @@ static void test_time_and_usec(void **state)
 	assert_string_equal(mem, "01:01:01.000042 000007");
 }
 
+// A TCP segment with every flag, every option the line shows and each
+// number at its widest, and its annotation.
+static void widest_segment(struct packet *pk, struct annotation *a,
+                           char src[ENDPOINT_LEN], char dst[ENDPOINT_LEN])
+{
+	memset(pk, 0, sizeof *pk);
+	memset(a, 0, sizeof *a);
+	pk->ts.tv_sec = 86399;
+	pk->ts.tv_usec = 999999;
+	pk->ip_version = 6;
+	pk->proto = PROTO_TCP;
+	pk->tcp_flags = 0xff;
+	pk->seq = pk->ack = UINT32_MAX;
+	pk->window = UINT16_MAX;
+	pk->payload_len = UINT32_MAX;
+	pk->opt = (struct tcp_options){ .has_mss = 1, .has_wscale = 1, .has_sack_ok = 1,
+		.has_ts = 1, .has_tfo = 1, .mss = UINT16_MAX, .wscale = UINT8_MAX,
+		.tsval = UINT32_MAX, .tsecr = UINT32_MAX - 1, .nsack = 4 };
+	for (int i = 0; i < 4; i++)
+		pk->opt.sack[i][0] = pk->opt.sack[i][1] = UINT32_MAX - (uint32_t)i;
+	memset(src, 0, ENDPOINT_LEN);
+	memset(dst, 0, ENDPOINT_LEN);
+	strcpy(src, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65535");
+	strcpy(dst, "[fe80::1]:12000");
+	a->src = src;
+	a->dst = dst;
+	a->src_len = strlen(src);
+	a->dst_len = strlen(dst);
+	a->has_win = 1;
+	a->win_calc = UINT32_MAX;
+	a->event = EV_RETRANSMISSION;
+}
+
+// The widest terse line, whole with room to spare; with less room at
+// every size, what fits of it (under ASan, a write past the room kept
+// for the TCP part is an error); its TCP part within 256 bytes.
+static void test_widest_tcp_line(void **state)
+{
+	(void)state;
+	static char whole[4096], cut[4096];
+	char src[ENDPOINT_LEN], dst[ENDPOINT_LEN];
+	struct packet pk;
+	struct annotation a;
+	struct trace_opts o = { 0 };
+	struct outbuf b;
+
+	setenv("TZ", "UTC", 1);
+	widest_segment(&pk, &a, src, dst);
+	ob_init(&b, whole, sizeof whole);
+	print_terse(&b, &pk, &a, &o);
+	whole[b.len] = '\0';
+	size_t n = b.len;
+	assert_non_null(strstr(whole, " [SFRPUEW.] seq 4294967295 ack 4294967295 win 65535 "
+	                       "(scaled 4294967295) <mss 65535,sackOK,TS val 4294967295 ecr "
+	                       "4294967294,wscale 255,tfo cookiereq,sack 4294967295-4294967295,"));
+	const char *tcp = strstr(whole, " [SFRPUEW.]");
+	const char *len = strstr(whole, "> len ");
+	assert_true(tcp && len && len + 1 - tcp <= 256);
+	for (size_t room = 1; room <= n + 1; room++) {
+		memset(cut, '#', sizeof cut);
+		ob_init(&b, cut, room);
+		print_terse(&b, &pk, &a, &o);
+		assert_int_equal(b.len, room - 1 < n ? room - 1 : n);
+		assert_memory_equal(cut, whole, b.len);
+		assert_int_equal(cut[room], '#');
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_put_decimal),
 		cmocka_unit_test(test_cut_at_full),
 		cmocka_unit_test(test_time_and_usec),
+		cmocka_unit_test(test_widest_tcp_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,22 +52,6 @@ void tcp_flag_names(char *out, uint8_t flags)
 	}
 }
 
-// Append TCP flags the way tcpdump shows them: [S], [S.], [P.], [F.].
-static void ob_tcp_flags(struct outbuf *restrict b, uint8_t f)
-{
-	ob_char(b, '[');
-	if (f & TCP_SYN) ob_char(b, 'S');
-	if (f & TCP_FIN) ob_char(b, 'F');
-	if (f & TCP_RST) ob_char(b, 'R');
-	if (f & TCP_PSH) ob_char(b, 'P');
-	if (f & TCP_URG) ob_char(b, 'U');
-	if (f & TCP_ECE) ob_char(b, 'E');
-	if (f & TCP_CWR) ob_char(b, 'W');
-	if (f & TCP_ACK) ob_char(b, '.');
-	if (!(f & 0xff)) ob_str(b, "none");
-	ob_char(b, ']');
-}
-
 const char *proto_name(const struct packet *pk)
 {
 	switch (pk->proto) {
@@ -109,37 +93,6 @@ static void ob_payload(struct outbuf *restrict b, const struct packet *pk)
 		ob_printf(b, " (%u of %u bytes captured)", n, pk->payload_len);
 }
 
-// Append the TCP options of a segment, tcpdump style (no printf: this
-// runs for most packets in terse mode).
-static void ob_tcp_options(struct outbuf *restrict b, const struct tcp_options *o)
-{
-	const char *sep = " <";
-
-	if (o->has_mss) {
-		ob_str(b, sep); ob_str(b, "mss "); ob_u64(b, o->mss); sep = ",";
-	}
-	if (o->has_sack_ok) {
-		ob_str(b, sep); ob_str(b, "sackOK"); sep = ",";
-	}
-	if (o->has_ts) {
-		ob_str(b, sep); ob_str(b, "TS val "); ob_u64(b, o->tsval);
-		ob_str(b, " ecr "); ob_u64(b, o->tsecr); sep = ",";
-	}
-	if (o->has_wscale) {
-		ob_str(b, sep); ob_str(b, "wscale "); ob_u64(b, o->wscale); sep = ",";
-	}
-	if (o->has_tfo) {
-		ob_str(b, sep); ob_str(b, o->tfo_cookie_len ? "tfo cookie" : "tfo cookiereq");
-		sep = ",";
-	}
-	for (int i = 0; i < o->nsack && i < 4; i++) {
-		ob_str(b, sep); ob_str(b, "sack "); ob_u64(b, o->sack[i][0]);
-		ob_char(b, '-'); ob_u64(b, o->sack[i][1]); sep = ",";
-	}
-	if (*sep == ',')
-		ob_char(b, '>');
-}
-
 // Append an end's text s of n bytes, which has ENDPOINT_LEN readable
 // bytes: where they fit, all are copied (a copy of known length is two
 // moves, not a call of memcpy) and the line grows by n.
@@ -165,28 +118,118 @@ static void ob_ends(struct outbuf *restrict b, const struct annotation *a, int r
 	ob_end(b, a->dst, a->dst_len);
 }
 
-// Append seq/ack (relative unless -S), window, options and length.
-static void ob_tcp(struct outbuf *restrict b, const struct packet *pk,
-                   const struct annotation *a, const struct trace_opts *o)
+// The TCP part of a line is written through a plain pointer into room
+// kept for the longest one (no check per character: this is most of
+// what socktrace -q writes). The longest: flags 11, seq and ack 15 each,
+// window 10, scaled window 20, and options 185 (MSS, sackOK, timestamps,
+// window scale, a Fast Open request and four SACK blocks, each number at
+// its widest): 256 bytes (test_outbuf prints it). A new field must fit
+// in what is kept: 320.
+#define TCP_TEXT_MAX 320
+
+// Write the string s at w; returns the end of what was written. (Inline,
+// s a constant: its length is known, and the copy is a move or two.)
+static inline char *put_str(char *w, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(w, s, n);
+	return w + n;
+}
+
+// Write v in decimal at w (at most 10 digits); returns the end.
+static inline char *put_num(char *w, uint32_t v)
+{
+	return w + put_decimal(w, v);
+}
+
+// Write TCP flags the way tcpdump shows them: [S], [S.], [P.], [F.].
+static char *put_tcp_flags(char *w, uint8_t f)
+{
+	*w++ = '[';
+	if (f & TCP_SYN) *w++ = 'S';
+	if (f & TCP_FIN) *w++ = 'F';
+	if (f & TCP_RST) *w++ = 'R';
+	if (f & TCP_PSH) *w++ = 'P';
+	if (f & TCP_URG) *w++ = 'U';
+	if (f & TCP_ECE) *w++ = 'E';
+	if (f & TCP_CWR) *w++ = 'W';
+	if (f & TCP_ACK) *w++ = '.';
+	if (!f) w = put_str(w, "none");
+	*w++ = ']';
+	return w;
+}
+
+// Write the TCP options of a segment, tcpdump style.
+static char *put_tcp_options(char *w, const struct tcp_options *o)
+{
+	const char *sep = " <";
+
+	if (o->has_mss) {
+		w = put_str(w, sep); w = put_str(w, "mss "); w = put_num(w, o->mss); sep = ",";
+	}
+	if (o->has_sack_ok) {
+		w = put_str(w, sep); w = put_str(w, "sackOK"); sep = ",";
+	}
+	if (o->has_ts) {
+		w = put_str(w, sep); w = put_str(w, "TS val "); w = put_num(w, o->tsval);
+		w = put_str(w, " ecr "); w = put_num(w, o->tsecr); sep = ",";
+	}
+	if (o->has_wscale) {
+		w = put_str(w, sep); w = put_str(w, "wscale "); w = put_num(w, o->wscale); sep = ",";
+	}
+	if (o->has_tfo) {
+		w = put_str(w, sep);
+		w = put_str(w, o->tfo_cookie_len ? "tfo cookie" : "tfo cookiereq");
+		sep = ",";
+	}
+	for (int i = 0; i < o->nsack && i < 4; i++) {
+		w = put_str(w, sep); w = put_str(w, "sack "); w = put_num(w, o->sack[i][0]);
+		*w++ = '-'; w = put_num(w, o->sack[i][1]); sep = ",";
+	}
+	if (*sep == ',')
+		*w++ = '>';
+	return w;
+}
+
+// Write flags, seq/ack (relative unless -S), window and options: at most
+// TCP_TEXT_MAX bytes. Returns the end.
+static char *put_tcp(char *w, const struct packet *pk, const struct annotation *a,
+                     const struct trace_opts *o)
 {
 	int rel = a->has_rel && !o->absolute_seq;
 
-	ob_char(b, ' ');
-	ob_tcp_flags(b, pk->tcp_flags);
-	ob_str(b, " seq ");
-	ob_u64(b, rel ? a->rel_seq : pk->seq);
+	*w++ = ' ';
+	w = put_tcp_flags(w, pk->tcp_flags);
+	w = put_str(w, " seq ");
+	w = put_num(w, rel ? a->rel_seq : pk->seq);
 	if (pk->tcp_flags & TCP_ACK) {
-		ob_str(b, " ack ");
-		ob_u64(b, rel ? a->rel_ack : pk->ack);
+		w = put_str(w, " ack ");
+		w = put_num(w, rel ? a->rel_ack : pk->ack);
 	}
-	ob_str(b, " win ");
-	ob_u64(b, pk->window);
+	w = put_str(w, " win ");
+	w = put_num(w, pk->window);
 	if (a->has_win && a->win_calc != pk->window) {
-		ob_str(b, " (scaled ");
-		ob_u64(b, a->win_calc);
-		ob_char(b, ')');
+		w = put_str(w, " (scaled ");
+		w = put_num(w, a->win_calc);
+		*w++ = ')';
 	}
-	ob_tcp_options(b, &pk->opt);
+	return put_tcp_options(w, &pk->opt);
+}
+
+// Append the TCP part: straight into b where the room for the longest is
+// there, else through tmp (and cut as any append is).
+static void ob_tcp(struct outbuf *restrict b, const struct packet *pk,
+                   const struct annotation *a, const struct trace_opts *o)
+{
+	char tmp[TCP_TEXT_MAX];
+	int direct = b->cap - b->len >= TCP_TEXT_MAX;
+	char *start = direct ? b->p + b->len : tmp;
+	char *end = put_tcp(start, pk, a, o);
+
+	if (direct)
+		b->len += (size_t)(end - start);
+	else
+		ob_mem(b, tmp, (size_t)(end - tmp));
 }
 
 // Append the ICMP part: the decoder's summary without its leading
