@@ -1,7 +1,10 @@
 // gen_traffic.c: write a pcap file of lab-like traffic for `make bench`:
 // UDP request/reply pairs and complete TCP sessions (handshake, request,
 // echo, teardown from both sides) between many ephemeral client ports and
-// port 12000, over Ethernet, mostly IPv4 with some IPv6. With --many N,
+// port 12000, over Ethernet, mostly IPv4 with some IPv6, with the TCP
+// options Linux puts on loopback (MSS 65495, SACK permitted, timestamps
+// from a clock of its own per connection, window scale 7 on the SYNs;
+// two NOPs and a timestamp on every other segment). With --many N,
 // N TCP connections from different clients (127.1.x.y) are opened one
 // after the other and then all exchange data in turn, so that N
 // conversations are open at the same time (more than socktrace's table
@@ -79,13 +82,37 @@ struct seg {
 	uint32_t seq, ack;
 	const char *data;
 	size_t len;
+	uint32_t ts_base;   // this end's timestamp clock at time 0 (ms)
 };
 
-// Build the Ethernet + IP + UDP/TCP frame of s and emit it.
-static void send_seg(const struct seg *s)
+// The options of a SYN as Linux sends it on loopback: MSS 65495, SACK
+// permitted, timestamps, NOP, window scale 7 (20 bytes); of any other
+// segment: NOP, NOP, timestamps (12 bytes). Written at o; returns the
+// length. The timestamp counts milliseconds from ts_base, and echoes
+// the other end's clock (ecr, 0 on a first SYN).
+static size_t tcp_options(uint8_t *o, const struct seg *s, uint32_t ecr)
+{
+	uint32_t val = s->ts_base + (uint32_t)(now_us / 1000);
+
+	if (s->flags & 0x02) {
+		o[0] = 2; o[1] = 4; be16(o + 2, 65495);
+		o[4] = 4; o[5] = 2;
+		o[6] = 8; o[7] = 10; be32(o + 8, val); be32(o + 12, ecr);
+		o[16] = 1; o[17] = 3; o[18] = 3; o[19] = 7;
+		return 20;
+	}
+	o[0] = 1; o[1] = 1; o[2] = 8; o[3] = 10;
+	be32(o + 4, val);
+	be32(o + 8, ecr);
+	return 12;
+}
+
+// Build the Ethernet + IP + UDP/TCP frame of s and emit it (ecr: the
+// timestamp a TCP segment echoes).
+static void send_seg_ecr(const struct seg *s, uint32_t ecr)
 {
 	uint8_t f[1600];
-	size_t l4 = s->tcp ? 32 : 8, ip = s->v6 ? 40 : 20;
+	size_t l4 = s->tcp ? (s->flags & 0x02 ? 40 : 32) : 8, ip = s->v6 ? 40 : 20;
 	size_t total = ip + l4 + s->len;
 	uint8_t *p = f + 14, *t = p + ip;
 
@@ -118,17 +145,28 @@ static void send_seg(const struct seg *s)
 	if (s->tcp) {
 		be32(t + 4, s->seq);
 		be32(t + 8, s->ack);
-		t[12] = 8 << 4;
+		t[12] = (uint8_t)(l4 / 4 << 4);
 		t[13] = s->flags;
-		be16(t + 14, 512);
-		t[20] = 1; t[21] = 1; t[22] = 8; t[23] = 10;  // nop nop TS
-		be32(t + 24, (uint32_t)written);
-		be32(t + 28, (uint32_t)written);
+		// A SYN's window is not scaled; after it, 512 x 128 = 65536.
+		be16(t + 14, s->flags & 0x02 ? (s->flags & 0x10 ? 65483 : 65495) : 512);
+		tcp_options(t + 20, s, ecr);
 	} else {
 		be16(t + 4, (uint16_t)(8 + s->len));
 	}
 	memcpy(t + l4, s->data, s->len);
 	emit(f, (uint32_t)(14 + total));
+}
+
+// send_seg_ecr for a segment of a and b's conversation, from a, echoing
+// b's clock (as every segment but the first SYN does).
+static void send_from(const struct seg *a, const struct seg *b)
+{
+	send_seg_ecr(a, b->ts_base + (uint32_t)(now_us / 1000));
+}
+
+static void send_seg(const struct seg *s)
+{
+	send_seg_ecr(s, 0);
 }
 
 // Copy text into up (64 bytes) in upper case, as the servers reply.
@@ -146,7 +184,7 @@ static void udp_exchange(int v6, uint16_t port, const char *text)
 {
 	char up[64];
 	size_t n = strlen(text);
-	struct seg s = { 0, v6, port, 12000, 0, 0, 0, 0, text, n };
+	struct seg s = { 0, v6, port, 12000, 0, 0, 0, 0, text, n, 0 };
 
 	upper(up, text);
 	send_seg(&s);
@@ -160,20 +198,20 @@ static void tcp_session(int v6, uint16_t port, const char *text, uint32_t isn)
 {
 	uint32_t c = isn, sv = isn * 2654435761u, n = (uint32_t)strlen(text);
 	char up[64];
-	struct seg a = { 0, v6, port, 12000, 1, 0x02, c, 0, "", 0 };
-	struct seg b = { 0, v6, 12000, port, 1, 0x12, sv, c + 1, "", 0 };
+	struct seg a = { 0, v6, port, 12000, 1, 0x02, c, 0, "", 0, isn * 40503u };
+	struct seg b = { 0, v6, 12000, port, 1, 0x12, sv, c + 1, "", 0, sv * 40503u };
 
 	send_seg(&a);
-	send_seg(&b);
-	a.flags = 0x10; a.seq = c + 1; a.ack = sv + 1; send_seg(&a);
-	a.flags = 0x18; a.data = text; a.len = n; send_seg(&a);
-	b.flags = 0x10; b.seq = sv + 1; b.ack = c + 1 + n; send_seg(&b);
-	a.flags = 0x11; a.seq = c + 1 + n; a.data = ""; a.len = 0; send_seg(&a);
+	send_from(&b, &a);
+	a.flags = 0x10; a.seq = c + 1; a.ack = sv + 1; send_from(&a, &b);
+	a.flags = 0x18; a.data = text; a.len = n; send_from(&a, &b);
+	b.flags = 0x10; b.seq = sv + 1; b.ack = c + 1 + n; send_from(&b, &a);
+	a.flags = 0x11; a.seq = c + 1 + n; a.data = ""; a.len = 0; send_from(&a, &b);
 	upper(up, text);
-	b.flags = 0x18; b.ack = c + 2 + n; b.data = up; b.len = n; send_seg(&b);
-	a.flags = 0x10; a.seq = c + 2 + n; a.ack = sv + 1 + n; send_seg(&a);
-	b.flags = 0x11; b.seq = sv + 1 + n; b.data = ""; b.len = 0; send_seg(&b);
-	a.ack = sv + 2 + n; send_seg(&a);
+	b.flags = 0x18; b.ack = c + 2 + n; b.data = up; b.len = n; send_from(&b, &a);
+	a.flags = 0x10; a.seq = c + 2 + n; a.ack = sv + 1 + n; send_from(&a, &b);
+	b.flags = 0x11; b.seq = sv + 1 + n; b.data = ""; b.len = 0; send_from(&b, &a);
+	a.ack = sv + 2 + n; send_from(&a, &b);
 }
 
 // Conversation k of --many: its client's segment (a) and the server's (b).
@@ -182,12 +220,13 @@ static void many_segs(uint32_t k, struct seg *a, struct seg *b)
 	uint32_t c = k * 2246822519u, sv = k * 2654435761u;
 	*a = (struct seg){ (uint16_t)(1 + k / 28000 * 256 + k % 251), 0,
 	                   (uint16_t)(32768 + k % 28000), 12000, 1, 0x10,
-	                   c + 1, sv + 1, "", 0 };
+	                   c + 1, sv + 1, "", 0, c * 40503u };
 	*b = *a;
 	b->sport = 12000;
 	b->dport = a->sport;
 	b->seq = sv + 1;
 	b->ack = c + 1;
+	b->ts_base = sv * 40503u;
 }
 
 // --many: n handshakes one after another, then rounds in which every
@@ -198,9 +237,9 @@ static void many(uint32_t n)
 	for (uint32_t k = 0; k < n; k++) {
 		many_segs(k, &a, &b);
 		a.flags = 0x02; a.seq--; a.ack = 0; send_seg(&a);
-		b.flags = 0x12; b.seq--; send_seg(&b);
+		b.flags = 0x12; b.seq--; send_from(&b, &a);
 		many_segs(k, &a, &b);
-		send_seg(&a);
+		send_from(&a, &b);
 	}
 	for (uint32_t r = 0;; r++) {
 		for (uint32_t k = 0; k < n; k++) {
@@ -210,12 +249,12 @@ static void many(uint32_t n)
 			many_segs(k, &a, &b);
 			a.seq += r * len; b.seq += r * len;
 			a.ack += r * len; b.ack += r * len;
-			a.flags = 0x18; a.data = text; a.len = len; send_seg(&a);
-			b.flags = 0x10; b.ack += len; send_seg(&b);
+			a.flags = 0x18; a.data = text; a.len = len; send_from(&a, &b);
+			b.flags = 0x10; b.ack += len; send_from(&b, &a);
 			upper(up, text);
-			b.flags = 0x18; b.data = up; b.len = len; send_seg(&b);
+			b.flags = 0x18; b.data = up; b.len = len; send_from(&b, &a);
 			a.flags = 0x10; a.seq += len; a.ack += len; a.data = "";
-			a.len = 0; send_seg(&a);
+			a.len = 0; send_from(&a, &b);
 		}
 	}
 }
