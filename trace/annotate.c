@@ -313,7 +313,7 @@ static void conv_init(struct conv *c, const struct packet *pk, const struct call
 {
 	int tcp = pk->proto == PROTO_TCP;
 
-	memset(c, 0, tcp ? sizeof *c : offsetof(struct conv, TCP_PART));
+	memset(c, 0, tcp ? sizeof *c : offsetof(struct conv, state));
 	c->id = id;
 	c->proto = pk->proto;
 	if (tcp) {

@@ -62,9 +62,8 @@ struct conv {
 	int roles_traced;           // ... unless the recorded calls told them
 	unsigned long packets[2];
 
-	// TCP, from TCP_PART to the end: set up only for a TCP conversation
+	// TCP, from state to the end: set up only for a TCP conversation
 	// (conv_init), and never read for another.
-#define TCP_PART state
 	enum tcp_state state;
 	struct tcp_dir d[2];
 	int scale;                  // window scaling: 0 unknown, 1 on, -1 off

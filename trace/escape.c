@@ -5,6 +5,12 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
+// Whether byte c is printed as itself (escape_one's one-character case).
+static int plain(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7f && c != '\\';
+}
+
 // Spell one byte into buf (at least 5 bytes) as its escaped form; returns
 // the number of characters (1 for a printable byte, 2 or 4 otherwise).
 static size_t escape_one(char *buf, uint8_t c)
@@ -16,7 +22,7 @@ static size_t escape_one(char *buf, uint8_t c)
 	case '\0': buf[0] = '\\'; buf[1] = '0'; return 2;
 	case '\\': buf[0] = '\\'; buf[1] = '\\'; return 2;
 	}
-	if (c >= 0x20 && c < 0x7f) {
+	if (plain(c)) {
 		buf[0] = (char)c;
 		return 1;
 	}
@@ -25,12 +31,6 @@ static size_t escape_one(char *buf, uint8_t c)
 	buf[2] = hexdig[c >> 4];
 	buf[3] = hexdig[c & 15];
 	return 4;
-}
-
-// Whether byte c is printed as itself (escape_one's one-character case).
-static int plain(uint8_t c)
-{
-	return c >= 0x20 && c < 0x7f && c != '\\';
 }
 
 // Append the marker "..." at out[n] if it fits in outlen (room was kept).
